@@ -1,0 +1,165 @@
+/**
+ * Input checks shared by the public functions. Each returns fresh typed arrays (never the
+ * caller's own) and throws SurvivalInputError naming the argument, the index and the value.
+ */
+import { SurvivalInputError, show } from "../errors.js";
+
+/** Anything indexable with a length: number[], Float64Array, ... */
+export type Column<T> = ArrayLike<T>;
+
+function requireArrayLike(name: string, x: unknown): ArrayLike<unknown> {
+  if (x === null || x === undefined || typeof x !== "object" || typeof (x as ArrayLike<unknown>).length !== "number") {
+    throw new SurvivalInputError(`${name} must be an array (or typed array); got ${show(x)}`, name, undefined, x);
+  }
+  return x as ArrayLike<unknown>;
+}
+
+/** Survival times: finite numbers >= 0. Copies into a Float64Array. */
+export function checkTimes(name: string, x: unknown): Float64Array {
+  const a = requireArrayLike(name, x);
+  const n = a.length;
+  if (n === 0) throw new SurvivalInputError(`${name} is empty: there is no data to analyse`, name, undefined, x);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (typeof v !== "number" || !(v >= 0) || v === Infinity) {
+      throw new SurvivalInputError(`${name}[${i}] is ${show(v)}: a time must be a finite number >= 0`, name, i, v);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Event indicators: 1/true = event, 0/false = censored. Copies into a Uint8Array. */
+export function checkEvents(name: string, x: unknown, n: number, lengthOf = "time"): Uint8Array {
+  const a = requireArrayLike(name, x);
+  checkLength(name, a.length, n, lengthOf);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v === 1 || v === true) out[i] = 1;
+    else if (v === 0 || v === false) out[i] = 0;
+    else {
+      throw new SurvivalInputError(
+        `${name}[${i}] is ${show(v)}: an event code must be 0/false (censored) or 1/true (event)`,
+        name,
+        i,
+        v,
+      );
+    }
+  }
+  return out;
+}
+
+/** Finite numbers (covariates). Copies into a Float64Array. */
+export function checkFinite(name: string, x: unknown, n: number, lengthOf = "time"): Float64Array {
+  const a = requireArrayLike(name, x);
+  checkLength(name, a.length, n, lengthOf);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new SurvivalInputError(`${name}[${i}] is ${show(v)}: a covariate must be a finite number`, name, i, v);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+export function checkLength(name: string, actual: number, expected: number, lengthOf = "time"): void {
+  if (actual !== expected) {
+    throw new SurvivalInputError(
+      `${name} has length ${actual} but ${lengthOf} has length ${expected}: they must be the same length`,
+      name,
+      undefined,
+      actual,
+    );
+  }
+}
+
+/** Group or stratum labels coded 0..k-1 in sorted level order (as R's factor()). */
+export interface Coded {
+  readonly codes: Int32Array;
+  readonly levels: (string | number)[];
+}
+
+/**
+ * Codes labels (strings or numbers) as 0..k-1. Levels are sorted as R's factor() sorts them:
+ * numbers ascending, then strings in code-point order. null, undefined and NaN are refused.
+ */
+export function checkLabels(name: string, x: unknown, n: number, lengthOf = "time"): Coded {
+  const a = requireArrayLike(name, x);
+  checkLength(name, a.length, n, lengthOf);
+  const index = new Map<string | number, number>();
+  const firstSeen: (string | number)[] = [];
+  const raw = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    let key: string | number;
+    if (typeof v === "number") {
+      if (Number.isNaN(v)) {
+        throw new SurvivalInputError(`${name}[${i}] is NaN: a ${name} label must be a string or a number`, name, i, v);
+      }
+      key = v;
+    } else if (typeof v === "string") {
+      key = v;
+    } else {
+      throw new SurvivalInputError(
+        `${name}[${i}] is ${show(v)}: a ${name} label must be a string or a number`,
+        name,
+        i,
+        v,
+      );
+    }
+    let c = index.get(key);
+    if (c === undefined) {
+      c = firstSeen.length;
+      index.set(key, c);
+      firstSeen.push(key);
+    }
+    raw[i] = c;
+  }
+  const levels = firstSeen.slice().sort(compareLevels);
+  const remap = new Int32Array(levels.length);
+  levels.forEach((lv, sorted) => {
+    remap[index.get(lv)!] = sorted;
+  });
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = remap[raw[i]];
+  return { codes, levels };
+}
+
+function compareLevels(a: string | number, b: string | number): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function checkConfLevel(x: unknown, name = "confLevel"): number {
+  if (typeof x !== "number" || !(x > 0 && x < 1)) {
+    throw new SurvivalInputError(`${name} is ${show(x)}: it must be a number strictly between 0 and 1`, name, undefined, x);
+  }
+  return x;
+}
+
+export function checkOneOf<T extends string>(name: string, x: unknown, allowed: readonly T[]): T {
+  if (typeof x !== "string" || !(allowed as readonly string[]).includes(x)) {
+    throw new SurvivalInputError(
+      `${name} is ${show(x)}: it must be one of ${allowed.map((s) => JSON.stringify(s)).join(", ")}`,
+      name,
+      undefined,
+      x,
+    );
+  }
+  return x as T;
+}
+
+/** A plain object argument (data or options). */
+export function checkObject(name: string, x: unknown, optional = false): Record<string, unknown> {
+  if (x === undefined && optional) return {};
+  if (x === null || typeof x !== "object" || Array.isArray(x)) {
+    throw new SurvivalInputError(`${name} must be an object; got ${show(x)}`, name, undefined, x);
+  }
+  return x as Record<string, unknown>;
+}

@@ -1,0 +1,5 @@
+/**
+ * Survival statistics validated against R's `survival` package.
+ * Import from the project root as `./src/index` (tslab notebooks do).
+ */
+export { SurvivalInputError } from "./errors.js";
