@@ -1,0 +1,281 @@
+/**
+ * The k-sample log-rank test and its weighted family, stratified or not: R's
+ * survival::survdiff (R/survdiff.R, src/survdiff2.c), extended with the Gehan-Breslow,
+ * Tarone-Ware and Fleming-Harrington G(p, q) weights (see weights.ts).
+ *
+ * Within each stratum, at each distinct event time t_j (n_j at risk, d_j events; n_gj and d_gj
+ * in group g) with weight w_j:
+ *   O_g = sum_j w_j d_gj,   E_g = sum_j w_j d_j n_gj / n_j,
+ *   V_gh = sum_j w_j^2 d_j (n_j - d_j) / (n_j - 1) (n_gj / n_j) (1[g = h] - n_hj / n_j),
+ * each summed over strata (R's strata()). The statistic is (O - E)' V^- (O - E) over the groups
+ * with E > 0, the first of them dropped, as survdiff does; df is the rank of that matrix
+ * (k - 1 unless a group has no one at risk at any event time). Reference: Klein & Moeschberger
+ * (2003), Survival Analysis, sec. 7.3 and 7.5.
+ *
+ * Note on O and E: as R prints them for survdiff(rho > 0), observed and expected are the
+ * weighted sums above; for the plain log-rank test (w = 1) they are event counts.
+ *
+ * @example
+ * const r = logRankTest({ time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] });
+ * r.statistic, r.df, r.pValue // chi-square on 1 df, as survdiff(Surv(time, event) ~ group)
+ */
+import { SurvivalInputError, show } from "../errors.js";
+import { chiSquareUpper } from "../core/distributions.js";
+import { tabulate } from "../core/tabulate.js";
+import { checkEvents, checkLabels, checkObject, checkOneOf, checkTimes } from "../core/validate.js";
+import { quadraticForm } from "./quadraticForm.js";
+import { LOG_RANK_WEIGHTS, type LogRankWeight, timeWeights } from "./weights.js";
+
+export type { LogRankWeight } from "./weights.js";
+
+export interface LogRankData {
+  /** Follow-up times, finite and >= 0. */
+  time: ArrayLike<number>;
+  /** 1/true = event, 0/false = censored. */
+  event: ArrayLike<number | boolean>;
+  /** Group labels (k >= 2 distinct values). */
+  group: ArrayLike<string | number>;
+  /** Optional stratum labels: the test is computed within strata and summed. */
+  strata?: ArrayLike<string | number>;
+}
+
+export interface LogRankOptions {
+  /** Default "logrank". */
+  weight?: LogRankWeight;
+  /** Fleming-Harrington exponent of S(t-); default 1 (only with weight "fleming-harrington"). */
+  p?: number;
+  /** Fleming-Harrington exponent of 1 - S(t-); default 0 (only with weight "fleming-harrington"). */
+  q?: number;
+}
+
+export interface LogRankResult {
+  /** Chi-square statistic (O - E)' V^- (O - E). */
+  readonly statistic: number;
+  /** Degrees of freedom: k - 1 when every group has someone at risk at an event time. */
+  readonly df: number;
+  /** P(chi-square(df) > statistic). */
+  readonly pValue: number;
+  /** Group levels, sorted as R's factor() sorts them; the order of the arrays below. */
+  readonly groups: readonly (string | number)[];
+  /** Rows per group (R's N column). */
+  readonly n: readonly number[];
+  /** Weighted observed events per group, summed over strata (R's Observed). */
+  readonly observed: readonly number[];
+  /** Weighted expected events per group, summed over strata (R's Expected). */
+  readonly expected: readonly number[];
+  /** k x k covariance of O - E, summed over strata (R's var). */
+  readonly variance: readonly (readonly number[])[];
+  readonly weight: LogRankWeight;
+  /** Fleming-Harrington exponents; null for the other weights. */
+  readonly p: number | null;
+  readonly q: number | null;
+  /** Stratum levels, or null when the test is not stratified. */
+  readonly strata: readonly (string | number)[] | null;
+  /** One line naming the test and its weight. */
+  readonly method: string;
+}
+
+const OPTION_NAMES = ["weight", "p", "q"];
+
+/** Validated exponent p or q of the Fleming-Harrington weight. */
+function checkExponent(name: "p" | "q", x: unknown, weight: LogRankWeight, fallback: number): number {
+  if (x === undefined) return fallback;
+  if (weight !== "fleming-harrington") {
+    throw new SurvivalInputError(
+      `${name} is ${show(x)} but weight is ${show(weight)}: ${name} applies only to weight "fleming-harrington"`,
+      name,
+      undefined,
+      x,
+    );
+  }
+  if (typeof x !== "number" || !Number.isFinite(x) || x < 0) {
+    throw new SurvivalInputError(`${name} is ${show(x)}: it must be a finite number >= 0`, name, undefined, x);
+  }
+  return x;
+}
+
+function describe(weight: LogRankWeight, p: number, q: number, nStrata: number): string {
+  const base =
+    weight === "logrank"
+      ? "Log-rank test (R survdiff, rho = 0)"
+      : weight === "gehan-breslow"
+        ? 'Gehan-Breslow generalised Wilcoxon test (SPSS "Breslow"), weight = number at risk'
+        : weight === "tarone-ware"
+          ? "Tarone-Ware test, weight = sqrt(number at risk)"
+          : `Fleming-Harrington G(${p}, ${q}) test, weight = S(t-)^${p} (1 - S(t-))^${q}, S = pooled Kaplan-Meier` +
+            (q === 0 ? ` (R survdiff, rho = ${p})` : "");
+  return nStrata > 1 ? `${base}, stratified (${nStrata} strata, summed within-stratum O - E and variance)` : base;
+}
+
+/**
+ * Compares the survival of k >= 2 groups: the log-rank test (default) or a weighted version.
+ * Matches R's survdiff(Surv(time, event) ~ group [+ strata(strata)], rho) for the log-rank and
+ * Fleming-Harrington G(rho, 0) tests, and statsmodels' survdiff for Gehan-Breslow and
+ * Tarone-Ware. With strata, n at risk and the pooled S are those of each stratum.
+ */
+export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRankResult {
+  const d = checkObject("data", data);
+  const opts = checkObject("options", options, true);
+  for (const key of Object.keys(opts)) {
+    if (!OPTION_NAMES.includes(key)) {
+      throw new SurvivalInputError(
+        `options.${key} is not an option: the options are ${OPTION_NAMES.join(", ")} (e.g. R's rho is weight "fleming-harrington" with p = rho)`,
+        key,
+        undefined,
+        opts[key],
+      );
+    }
+  }
+  const weight = opts.weight === undefined ? "logrank" : checkOneOf("weight", opts.weight, LOG_RANK_WEIGHTS);
+  const p = checkExponent("p", opts.p, weight, 1);
+  const q = checkExponent("q", opts.q, weight, 0);
+
+  const time = checkTimes("time", d.time);
+  const n = time.length;
+  const event = checkEvents("event", d.event, n);
+  const group = checkLabels("group", d.group, n);
+  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
+  const k = group.levels.length;
+  if (k < 2) {
+    const level = group.levels[0];
+    throw new SurvivalInputError(
+      `group has a single value ${show(level)} in all ${n} rows: a test needs at least two groups`,
+      "group",
+      undefined,
+      level,
+    );
+  }
+  let events = 0;
+  for (let i = 0; i < n; i++) events += event[i];
+  if (events === 0) {
+    throw new SurvivalInputError(`event has no events (all ${n} rows are censored): there is nothing to test`, "event");
+  }
+
+  const fit = logRankEngine(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q);
+
+  // survdiff's rule: only groups with E > 0 enter; the first of them is dropped.
+  const keep: number[] = [];
+  for (let g = 0; g < k; g++) if (fit.expected[g] > 0) keep.push(g);
+  if (keep.length < 2) {
+    const only = keep.length === 1 ? group.levels[keep[0]] : undefined;
+    throw new SurvivalInputError(
+      `group: only ${keep.length === 1 ? show(only) : "no group"} has a positive (weighted) expected count, ` +
+        "so no other group has anyone at risk at an event time with a non-zero weight: there is nothing to compare",
+      "group",
+      undefined,
+      only,
+    );
+  }
+  const u = keep.slice(1).map((g) => fit.observed[g] - fit.expected[g]);
+  const v = keep.slice(1).map((g) => keep.slice(1).map((h) => fit.variance[g * k + h]));
+  const { value: statistic, rank } = quadraticForm(u, v);
+  if (rank === 0) {
+    throw new SurvivalInputError(
+      "group: the variance of O - E is zero (at every event time with a non-zero weight, one subject is at risk " +
+        "or everyone at risk has the event): the test is undefined",
+      "group",
+    );
+  }
+
+  const variance = Array.from({ length: k }, (_, g) => Object.freeze(Array.from(fit.variance.subarray(g * k, g * k + k))));
+  const isFH = weight === "fleming-harrington";
+  return Object.freeze({
+    statistic,
+    df: rank,
+    pValue: chiSquareUpper(statistic, rank),
+    groups: Object.freeze(group.levels.slice()),
+    n: Object.freeze(Array.from(fit.n)),
+    observed: Object.freeze(Array.from(fit.observed)),
+    expected: Object.freeze(Array.from(fit.expected)),
+    variance: Object.freeze(variance),
+    weight,
+    p: isFH ? p : null,
+    q: isFH ? q : null,
+    strata: strata ? Object.freeze(strata.levels.slice()) : null,
+    method: describe(weight, p, q, strata?.levels.length ?? 1),
+  });
+}
+
+/** Weighted O, E (length k) and V (k x k, row-major), summed over strata. */
+export interface LogRankFit {
+  readonly n: Float64Array;
+  readonly observed: Float64Array;
+  readonly expected: Float64Array;
+  readonly variance: Float64Array;
+}
+
+/**
+ * The engine, without input checks (as R's survdiff.fit): validated arrays in, sums out.
+ *
+ * @param group   group codes 0..k-1
+ * @param strata  stratum codes 0..nStrata-1, or null for one stratum
+ */
+export function logRankEngine(
+  time: Float64Array,
+  event: Uint8Array,
+  group: Int32Array,
+  k: number,
+  strata: Int32Array | null,
+  nStrata: number,
+  weight: LogRankWeight,
+  p = 1,
+  q = 0,
+): LogRankFit {
+  const observed = new Float64Array(k);
+  const expected = new Float64Array(k);
+  const variance = new Float64Array(k * k);
+  const nGroup = new Float64Array(k);
+  for (const rows of strataRows(strata, nStrata, time.length)) {
+    const tab = tabulate(time, event, group, k, rows);
+    const d = tab.time.length;
+    for (let g = 0; g < k; g++) nGroup[g] += tab.n[g];
+    const nRisk = new Float64Array(d);
+    const nEvent = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      let r = 0;
+      let e = 0;
+      for (let g = 0; g < k; g++) {
+        r += tab.nRisk[j * k + g];
+        e += tab.nEvent[j * k + g];
+      }
+      nRisk[j] = r;
+      nEvent[j] = e;
+    }
+    const w = timeWeights(weight, nRisk, nEvent, p, q);
+    for (let j = 0; j < d; j++) {
+      const deaths = nEvent[j];
+      if (deaths === 0) continue;
+      const nr = nRisk[j];
+      const wt = w[j];
+      const base = j * k;
+      for (let g = 0; g < k; g++) {
+        observed[g] += wt * tab.nEvent[base + g];
+        expected[g] += (wt * deaths * tab.nRisk[base + g]) / nr;
+      }
+      if (nr === 1) continue; // one subject at risk: no variance
+      const w2 = wt * wt;
+      for (let g = 0; g < k; g++) {
+        const rg = tab.nRisk[base + g];
+        if (rg === 0) continue;
+        const tmp = (w2 * deaths * rg * (nr - deaths)) / (nr * (nr - 1));
+        variance[g * k + g] += tmp;
+        for (let h = 0; h < k; h++) variance[g * k + h] -= (tmp * tab.nRisk[base + h]) / nr;
+      }
+    }
+  }
+  return { n: nGroup, observed, expected, variance };
+}
+
+/** Row indices of each stratum (a counting sort), or [null] for one stratum (all rows). */
+function strataRows(strata: Int32Array | null, nStrata: number, n: number): (Int32Array | null)[] {
+  if (strata === null) return [null];
+  const count = new Int32Array(nStrata + 1);
+  for (let i = 0; i < n; i++) count[strata[i] + 1]++;
+  for (let s = 0; s < nStrata; s++) count[s + 1] += count[s];
+  const order = new Int32Array(n);
+  const next = count.slice(0, nStrata);
+  for (let i = 0; i < n; i++) order[next[strata[i]]++] = i;
+  const out: Int32Array[] = [];
+  for (let s = 0; s < nStrata; s++) out.push(order.subarray(count[s], count[s + 1]));
+  return out;
+}
