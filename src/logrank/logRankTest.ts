@@ -9,7 +9,10 @@
  *   V_gh = sum_j w_j^2 d_j (n_j - d_j) / (n_j - 1) (n_gj / n_j) (1[g = h] - n_hj / n_j),
  * each summed over strata (R's strata()). The statistic is (O - E)' V^- (O - E) over the groups
  * with E > 0, the first of them dropped, as survdiff does; df is the rank of that matrix
- * (k - 1 unless a group has no one at risk at any event time). Reference: Klein & Moeschberger
+ * (k - 1 unless a group has no one at risk at any event time). Where that matrix is singular
+ * (R's solve() stops) a generalised inverse is used and df is its rank; a zero matrix is an
+ * error. With strata, the number at risk and the pooled Kaplan-Meier S of the weights are
+ * those of each stratum, as in R's survdiff and statsmodels' survdiff. Reference: Klein & Moeschberger
  * (2003), Survival Analysis, sec. 7.3 and 7.5.
  *
  * Note on O and E: as R prints them for survdiff(rho > 0), observed and expected are the
@@ -17,7 +20,7 @@
  *
  * @example
  * const r = logRankTest({ time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] });
- * r.statistic, r.df, r.pValue // chi-square on 1 df, as survdiff(Surv(time, event) ~ group)
+ * [r.statistic, r.df, r.pValue] // [2.4694, 1, 0.1161], as R's survdiff(Surv(time, event) ~ group)
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper } from "../core/distributions.js";
