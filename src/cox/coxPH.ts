@@ -17,6 +17,11 @@
  * out ("Ran out of iterations and did not converge"), and `warnings` says which coefficients may
  * be infinite (monotone likelihood, e.g. all events in one group: R's "Loglik converged before
  * variable k; coefficient may be infinite"), by R's rule |u' V|_k > eps and > toler.inf |b_k|.
+ * When a coefficient diverges far enough that the information matrix becomes singular at the
+ * estimate (R: coef NA, df reduced), the coefficient is kept, its se is Infinity (z = 0, p = 1,
+ * interval (0, Infinity)), a warning names it, and the Wald test leaves it out (Wald df = the
+ * estimable ones; statistic 0, p = 1 if none); the likelihood-ratio and score tests keep df = the
+ * number of covariates, since both are defined whatever V is.
  * One difference from R: when iterations run out R's fit$var is not the inverse information
  * (coxfit6.c inverts it unfactored); here se and the Wald test use the true inverse information
  * at the reported coefficients.
@@ -243,10 +248,12 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     }
   }
   const singular = fit.redundantAtEnd;
-  if (singular.includes(true)) {
+  const singularNames = names.filter((_, k) => singular[k]);
+  if (singularNames.length > 0) {
+    const one = singularNames.length === 1;
     warnings.push(
-      `the information matrix is singular at the estimate for ${quoteList(names.filter((_, k) => singular[k]))}: ` +
-        `standard errors are infinite and the tests leave them out`,
+      `the information matrix is singular at the estimate for ${quoteList(singularNames)}: ` +
+        `${one ? "its standard error is" : "their standard errors are"} infinite and the Wald test leaves ${one ? "it" : "them"} out`,
     );
   }
 
@@ -274,8 +281,8 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
   let waldStatistic = 0;
   for (let r = 0; r < q; r++) waldStatistic += bk[r] * solved[r];
 
-  const df = q;
-  const test = (statistic: number): CoxTest => Object.freeze({ statistic, df, pValue: chiSquareUpper(statistic, df) });
+  const test = (statistic: number, df: number): CoxTest =>
+    Object.freeze({ statistic, df, pValue: df > 0 ? chiSquareUpper(statistic, df) : 1 });
   const lr = 2 * (fit.logLik - fit.logLikNull);
   const variance = Object.freeze(
     Array.from({ length: p }, (_, i) => Object.freeze(Array.from({ length: p }, (_, j) => V[i * p + j]))),
@@ -295,9 +302,9 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     variance,
     logLik: fit.logLik,
     logLikNull: fit.logLikNull,
-    likelihoodRatio: test(lr),
-    wald: test(waldStatistic),
-    score: test(fit.score),
+    likelihoodRatio: test(lr, p),
+    wald: test(waldStatistic, q),
+    score: test(fit.score, p),
     n,
     nEvent,
     iterations: fit.iterations,

@@ -51,6 +51,7 @@ interface Fixture {
     monotone: { data: Record<string, number[]>; covariates: string[]; fit: RFit };
     out_of_iterations: { case: string; iter_max: number; fit: RFit };
     timefix: { case: string; nudge: number; fit: RFit };
+    singular_at_end: { data: Record<string, number[]>; fit: RFit };
   };
 }
 
@@ -165,6 +166,25 @@ describe("coxPH where R warns", () => {
     // between the fully converged se and nothing silly.
     const converged = fixture.cases[name].fits.efron_tight;
     expectAllClose(fit.se, converged.se, "se near the converged se", 1e-2);
+  });
+
+  it("coefficients diverging until the information is singular: se Infinity, named, Wald without them", () => {
+    const { data, fit: r } = fixture.edge.singular_at_end;
+    expect(r.var.flat()).toEqual([0, 0, 0, 0]); // R: a zero variance, se 0 and z NaN
+    const fit = coxPH({ time: data.time, event: data.status, covariates: { group: data.group, z: data.z } }, CONTROLS.tight);
+    expect(fit.converged).toBe(false);
+    // Far out on a flat likelihood the stopping point is sensitive to rounding; still R's to 1e-7.
+    expectAllClose(fit.coef, r.coef, "coef", 1e-7);
+    expectClose(fit.logLik, r.loglik, "loglik");
+    compareTest("likelihood ratio", fit.likelihoodRatio, r.lr);
+    compareTest("score", fit.score, r.score);
+    expect(fit.se).toEqual([Infinity, Infinity]);
+    expect(fit.pValue).toEqual([1, 1]);
+    expect([fit.lower, fit.upper]).toEqual([[0, 0], [Infinity, Infinity]]);
+    expect(fit.wald).toEqual({ statistic: 0, df: 0, pValue: 1 });
+    expect(fit.warnings[1]).toBe(
+      'the information matrix is singular at the estimate for "group" and "z": their standard errors are infinite and the Wald test leaves them out',
+    );
   });
 
   it("timefix: times that differ by 1e-12 are tied, as R's aeqSurv", () => {
