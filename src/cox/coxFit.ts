@@ -99,6 +99,35 @@ function tieGroups(sortedTime: Float64Array, timefix: boolean): Int32Array {
 }
 
 /**
+ * The permutation that sorts time ascending, ties in row order (R's order(time)): the distinct
+ * times by a native numeric sort, each row's rank by binary search, then a counting sort.
+ */
+export function sortOrder(time: ArrayLike<number>): Int32Array {
+  const n = time.length;
+  const u = Float64Array.from(time).sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (m === 0 || u[i] !== u[m - 1]) u[m++] = u[i];
+  const start = new Int32Array(m + 1);
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = time[i];
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (u[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+    start[lo + 1]++;
+  }
+  for (let k = 0; k < m; k++) start[k + 1] += start[k];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[start[rank[i]]++] = i;
+  return order;
+}
+
+/**
  * Fits the model. time, event and the covariate columns are the caller's (already checked)
  * arrays; they are not modified.
  */
@@ -113,7 +142,7 @@ export function coxFit(
   const efron = control.ties === "efron";
 
   // Sort by time (stable), as coxph.fit's order(time).
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => time[a] - time[b] || a - b);
+  const order = sortOrder(time);
   const stime = new Float64Array(n);
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -295,6 +295,13 @@ describe("coxPH bad input", () => {
     expect(Array.from(typed)).toEqual(copy.covariates.karno);
   });
 
+  it("takes boolean events and typed arrays like 0/1 numbers", () => {
+    const a = coxPH({ time, event, covariates: { x } });
+    const b = coxPH({ time: Float64Array.from(time), event: event.map((e) => e === 1), covariates: { x: Int8Array.from(x) } });
+    expect(b.coef).toEqual(a.coef);
+    expect(b.se).toEqual(a.se);
+  });
+
   it("returns frozen results", () => {
     const fit = coxPH({ time, event, covariates: { x } });
     expect(Object.isFrozen(fit)).toBe(true);
