@@ -10,3 +10,11 @@ export {
   type LogRankResult,
   type LogRankWeight,
 } from "./logrank/logRankTest.js";
+export { chiSquareTest, type ChiSquareTestResult } from "./contingency/chiSquareTest.js";
+export { gTest, type GTestResult } from "./contingency/gTest.js";
+export {
+  fisherExactTest,
+  type FisherExactTestResult,
+  type FisherAlternative,
+} from "./contingency/fisherExactTest.js";
+export { UNIROOT_TOL } from "./contingency/zeroin.js";
