@@ -18,3 +18,4 @@ export {
   type FisherAlternative,
 } from "./contingency/fisherExactTest.js";
 export { UNIROOT_TOL } from "./contingency/zeroin.js";
+export { coxPH, type CoxPHData, type CoxPHOptions, type CoxPHResult, type CoxTest } from "./cox/coxPH.js";
