@@ -19,3 +19,32 @@ export {
 } from "./contingency/fisherExactTest.js";
 export { UNIROOT_TOL } from "./contingency/zeroin.js";
 export { coxPH, type CoxPHData, type CoxPHOptions, type CoxPHResult, type CoxTest } from "./cox/coxPH.js";
+
+// The study: the paper's tables and claims (data/), checked and judged with the library above.
+export { DataFileError } from "./data/dataFileError.js";
+export { parseEndpointCsv, type EndpointData } from "./data/parseEndpointCsv.js";
+export {
+  loadEndpoint,
+  loadStudy,
+  ENDPOINTS,
+  type Endpoint,
+  type EndpointName,
+  type Study,
+} from "./data/loadEndpoint.js";
+export { oneYearTable, type OneYearTable, type OneYearOptions } from "./data/oneYearTable.js";
+export { checkTranscription, type TranscriptionCheck } from "./data/checkTranscription.js";
+export { loadCohort, type Cohort } from "./data/loadCohort.js";
+export {
+  loadClaims,
+  validateClaims,
+  type Claim,
+  type Check,
+  type Comparison,
+  type ReportedValue,
+} from "./claims/claims.js";
+export { evaluateClaims, evaluateClaim, type ClaimVerdict, type Verdict } from "./claims/evaluateClaims.js";
+export { statcheck, statcheckClaims, type StatcheckResult, type ClaimStatcheck } from "./claims/statcheck.js";
+export { atPrecision } from "./claims/atPrecision.js";
+
+// Adapter: danfojs-node tables for notebooks (loaded on first use only).
+export { toDataFrame, loadDanfo } from "./adapters/danfo.js";
