@@ -114,7 +114,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       bands.push({
         type: "scatter",
         uid: `band-${i}`,
-        name: `${label} (CI)`,
+        name: `${plotlyText(label)} (CI)`,
         x: band.x,
         y: band.y,
         mode: "lines",
@@ -129,7 +129,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
     lines.push({
       type: "scatter",
       uid: `curve-${i}`,
-      name: label,
+      name: plotlyText(label),
       x: [0, ...time],
       y: [1, ...surv],
       mode: "lines",
@@ -151,7 +151,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       marks.push({
         type: "scatter",
         uid: `censored-${i}`,
-        name: `${label} (censored)`,
+        name: `${plotlyText(label)} (censored)`,
         x,
         y,
         customdata: n,
@@ -167,7 +167,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       table.push({
         type: "scatter",
         uid: `risk-${i}`,
-        name: `${label} (at risk)`,
+        name: `${plotlyText(label)} (at risk)`,
         x: [...atRisk.time],
         y: atRisk.time.map(() => i),
         yaxis: "y2",
