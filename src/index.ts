@@ -48,3 +48,23 @@ export { atPrecision } from "./claims/atPrecision.js";
 
 // Adapter: danfojs-node tables for notebooks (loaded on first use only).
 export { toDataFrame, loadDanfo } from "./adapters/danfo.js";
+
+// Figures (plotly), static images (Chromium) and the HTML report.
+export { kmFigure, stepBand, type KmCurve, type KmFit, type KmFigureOptions } from "./plot/kmFigure.js";
+export {
+  rateBarFigure,
+  rateLabel,
+  type RateOutcome,
+  type RateArm,
+  type RateBarOptions,
+} from "./plot/rateBarFigure.js";
+export { numbersAtRisk, type NumbersAtRisk } from "./plot/numbersAtRisk.js";
+export { timeBreaks } from "./plot/timeBreaks.js";
+export { formatTest, formatPValue, type TestResult } from "./plot/formatTest.js";
+export { OKABE_ITO, type PlotlyFigure } from "./plot/figure.js";
+export { show, displayBundle, tslabSink, PLOTLY_MIME, type DisplayData, type DisplaySink } from "./plot/show.js";
+export { renderPngs, renderSvgs, type RenderOptions } from "./plot/renderImages.js";
+export { chromiumPath, hasChromium, launchChromium } from "./plot/chromium.js";
+export { withPngs } from "./plot/withPngs.js";
+export { buildReport, type ReportOptions } from "./plot/buildReport.js";
+export { renderMarkdown } from "./plot/markdown.js";
