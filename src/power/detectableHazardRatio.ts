@@ -8,7 +8,7 @@
  * qnorm (test/fixtures/r/beyond.R); schoenfeldEvents at either hazard ratio gives back D.
  *
  * @example
- * detectableHazardRatio({ events: 31 })   // { lower: 0.365, upper: 2.74, ... }
+ * detectableHazardRatio({ events: 31 })   // { lower: 0.366, upper: 2.74, ... }
  */
 import { normalQuantile } from "../core/distributions.js";
 import { checkObject } from "../core/validate.js";

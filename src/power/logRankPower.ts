@@ -12,7 +12,7 @@
  * qnorm/pnorm (test/fixtures/r/beyond.R).
  *
  * @example
- * logRankPower({ hazardRatio: 2, events: 66 }).power   // 0.8059
+ * logRankPower({ hazardRatio: 2, events: 66 }).power   // 0.8039
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import { checkObject } from "../core/validate.js";

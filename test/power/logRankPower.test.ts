@@ -1,0 +1,54 @@
+/**
+ * logRankPower against Schoenfeld's formula
+ * evaluated with R's qnorm/pnorm (test/fixtures/r/beyond.R; powerSurvEpi is not packaged for
+ * Debian).
+ */
+import { describe, expect, it } from "vitest";
+import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
+import { logRankPower } from "../../src/power/logRankPower.js";
+import { SurvivalInputError } from "../../src/errors.js";
+import { expectClose, loadFixture } from "../helpers/fixtures.js";
+
+interface Fixture {
+  schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
+  power: { hazardRatio: number[]; events: number[]; alpha: number[]; allocation: number[]; power: number[] };
+  detectable: { events: number[]; alpha: number[]; power: number[]; allocation: number[]; lower: number[]; upper: number[] };
+}
+
+const fixture = loadFixture<Fixture>("beyond");
+
+function thrown(f: () => unknown): SurvivalInputError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SurvivalInputError);
+    return e as SurvivalInputError;
+  }
+  throw new Error("expected a SurvivalInputError");
+}
+
+describe("logRankPower", () => {
+  it(`matches the formula in R on ${fixture.power.power.length} designs`, () => {
+    const g = fixture.power;
+    g.power.forEach((power, i) => {
+      const r = logRankPower({ hazardRatio: g.hazardRatio[i], events: g.events[i], alpha: g.alpha[i], allocation: g.allocation[i] });
+      expectClose(r.power, power, `power[${i}]`);
+    });
+  });
+
+  it("is alpha at HR = 1 and inverts schoenfeldEvents up to the neglected tail", () => {
+    expectClose(logRankPower({ hazardRatio: 1, events: 30 }).power, 0.05, "size");
+    const d = schoenfeldEvents({ hazardRatio: 0.6, power: 0.9 }).events;
+    const p = logRankPower({ hazardRatio: 0.6, events: d }).power;
+    expect(p).toBeGreaterThan(0.9);
+    expect(p - 0.9).toBeLessThan(1e-6);
+  });
+
+  it("refuses bad events and HR", () => {
+    for (const bad of [0, -1, NaN, Infinity]) {
+      const e = thrown(() => logRankPower({ hazardRatio: 2, events: bad }));
+      expect([e.argument, e.value]).toEqual(["events", bad]);
+    }
+    expect(thrown(() => logRankPower({ hazardRatio: 0, events: 10 })).argument).toBe("hazardRatio");
+  });
+});

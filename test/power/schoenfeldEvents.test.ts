@@ -1,0 +1,61 @@
+/**
+ * schoenfeldEvents against Schoenfeld's formula
+ * evaluated with R's qnorm/pnorm (test/fixtures/r/beyond.R; powerSurvEpi is not packaged for
+ * Debian), and a published value.
+ */
+import { describe, expect, it } from "vitest";
+import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
+import { SurvivalInputError } from "../../src/errors.js";
+import { expectClose, loadFixture } from "../helpers/fixtures.js";
+
+interface Fixture {
+  schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
+  power: { hazardRatio: number[]; events: number[]; alpha: number[]; allocation: number[]; power: number[] };
+  detectable: { events: number[]; alpha: number[]; power: number[]; allocation: number[]; lower: number[]; upper: number[] };
+}
+
+const fixture = loadFixture<Fixture>("beyond");
+
+function thrown(f: () => unknown): SurvivalInputError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SurvivalInputError);
+    return e as SurvivalInputError;
+  }
+  throw new Error("expected a SurvivalInputError");
+}
+
+describe("schoenfeldEvents", () => {
+  it(`matches the formula in R on ${fixture.schoenfeld.events.length} designs`, () => {
+    const g = fixture.schoenfeld;
+    g.events.forEach((events, i) => {
+      const r = schoenfeldEvents({ hazardRatio: g.hazardRatio[i], alpha: g.alpha[i], power: g.power[i], allocation: g.allocation[i] });
+      expectClose(r.events, events, `events[${i}]`);
+      expect(r.eventsRounded).toBe(Math.ceil(events));
+    });
+  });
+
+  it("gives the published 66 events for HR 2 (or 0.5) at 5% two-sided and 80% power", () => {
+    // Trials 2015;16:213, Table 1: Schoenfeld's N = 132 at HR 2 with half the patients having
+    // an event, i.e. 66 events.
+    expect(schoenfeldEvents({ hazardRatio: 2 }).eventsRounded).toBe(66);
+    expect(schoenfeldEvents({ hazardRatio: 0.5 }).eventsRounded).toBe(66);
+    expectClose(schoenfeldEvents({ hazardRatio: 2 }).events, schoenfeldEvents({ hazardRatio: 0.5 }).events, "symmetric in log HR");
+  });
+
+  it("refuses HR <= 0 or 1 and probabilities outside (0, 1), naming them", () => {
+    for (const bad of [0, -2, 1, NaN, Infinity, "2"]) {
+      const e = thrown(() => schoenfeldEvents({ hazardRatio: bad as number }));
+      expect([e.argument, e.value]).toEqual(["hazardRatio", bad]);
+    }
+    for (const key of ["alpha", "power", "allocation"] as const) {
+      for (const bad of [0, 1, -0.1, 1.5]) {
+        const e = thrown(() => schoenfeldEvents({ hazardRatio: 2, [key]: bad }));
+        expect([e.argument, e.value]).toEqual([key, bad]);
+      }
+    }
+    expect(thrown(() => schoenfeldEvents({ hazardRatio: 2, power: 0.02 })).argument).toBe("power"); // below alpha / 2
+    expect(thrown(() => schoenfeldEvents({ hazardRatio: 2, alfa: 0.1 } as never)).argument).toBe("alfa");
+  });
+});
