@@ -6,10 +6,10 @@
  * exchangeability of the labels under the null hypothesis (e.g. randomised allocation).
  *
  * - method "exact": every distinct assignment, n! / (n_1! ... n_k!) of them (choose(n, n_1) for
- *   two groups), each once; p = count / total. Feasible up to EXACT_LIMIT = 1e7 assignments
- *   (about 1 to 3 s here for n around 20 to 40): e.g. n = 12 split 6 + 6 is 924, n = 20 split
- *   10 + 10 is 184,756, but the paper's 23 + 16 is choose(39, 16) = 1.1e10, out of reach;
- *   asking for it throws, naming the count.
+ *   two groups), each once; p = count / total. Enumerated up to EXACT_LIMIT = 1e7 assignments
+ *   (measured here: about 0.45 us each at n = 24, so 1e7 takes about 5 s): n = 12 split 6 + 6
+ *   is 924, n = 24 split 12 + 12 is 2.7e6 (1.2 s), but the paper's 23 + 16 is
+ *   choose(39, 16) = 3.8e10, out of reach; asking for it throws, naming the count.
  * - method "monte-carlo": `draws` random assignments (Fisher-Yates shuffles of the labels with
  *   the seeded xoshiro128** generator of core/random.ts; same seed, same result);
  *   p = (b + 1) / (B + 1) with b the number of draws at least as extreme as the observed data
@@ -22,7 +22,8 @@
  *
  * Speed: one tabulation of the pooled data (distinct times, numbers at risk, events and the
  * weights, which do not depend on the labels) is reused; each assignment only recounts the
- * labels per distinct time, O(n + m k^2) for m distinct times and k groups.
+ * labels per distinct time, O(n + m k^2) for m distinct times and k groups. Measured here on
+ * the paper's 39 patients: 1e5 Monte Carlo draws in about 0.12 s, 1e6 in about 1.2 s.
  *
  * Strata are not supported (labels would be permuted within strata). Validation: the exact
  * distribution is checked against a brute-force enumeration with R's survdiff over every
