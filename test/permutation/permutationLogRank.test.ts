@@ -81,10 +81,15 @@ describe("exact permutation log-rank matches a brute-force enumeration in R", ()
     });
   }
 
-  it("the observed statistic is logRankTest's", () => {
+  it("the observed statistic is logRankTest's, for every weight", () => {
     for (const c of fixture.permutation) {
-      const r = permutationLogRank(dataOf(c), weightOf(c.rho));
-      expectClose(r.statistic, logRankTest(dataOf(c), weightOf(c.rho)).statistic, c.data);
+      for (const weight of ["logrank", "gehan-breslow", "tarone-ware", "fleming-harrington"] as const) {
+        const r = permutationLogRank(dataOf(c), { weight, method: "exact" });
+        const t = logRankTest(dataOf(c), { weight });
+        expectClose(r.statistic, t.statistic, `${c.data}, ${weight}`);
+        expectClose(r.chiSquarePValue, t.pValue, `${c.data}, ${weight}: chi-square p`);
+        expect(r.weight).toBe(weight);
+      }
     }
   });
 });
