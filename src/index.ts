@@ -20,6 +20,40 @@ export {
 export { UNIROOT_TOL } from "./contingency/zeroin.js";
 export { coxPH, type CoxPHData, type CoxPHOptions, type CoxPHResult, type CoxTest } from "./cox/coxPH.js";
 
+// Beyond the paper: proportional hazards, RMST, permutation tests, power.
+export {
+  coxZph,
+  logMinusLogData,
+  type CoxZphResult,
+  type CoxZphOptions,
+  type ZphTest,
+  type ZphTransform,
+} from "./cox/coxZph.js";
+export {
+  rmstDifference,
+  type RmstData,
+  type RmstOptions,
+  type RmstDifferenceResult,
+  type RmstArm,
+  type RmstContrast,
+} from "./rmst/rmstDifference.js";
+export {
+  permutationLogRank,
+  EXACT_LIMIT,
+  type PermutationLogRankData,
+  type PermutationLogRankOptions,
+  type PermutationLogRankResult,
+  type PermutationMethod,
+} from "./permutation/permutationLogRank.js";
+export { schoenfeldEvents, type SchoenfeldEventsInput, type SchoenfeldEventsResult } from "./power/schoenfeldEvents.js";
+export { logRankPower, type LogRankPowerInput, type LogRankPowerResult } from "./power/logRankPower.js";
+export {
+  detectableHazardRatio,
+  type DetectableHazardRatioInput,
+  type DetectableHazardRatioResult,
+} from "./power/detectableHazardRatio.js";
+export { createRandom, shuffle, type Random } from "./core/random.js";
+
 // The study: the paper's tables and claims (data/), checked and judged with the library above.
 export { DataFileError } from "./data/dataFileError.js";
 export { parseEndpointCsv, type EndpointData } from "./data/parseEndpointCsv.js";
