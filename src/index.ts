@@ -4,6 +4,15 @@
  */
 export { SurvivalInputError } from "./errors.js";
 export {
+  kaplanMeier,
+  type KaplanMeierData,
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  type QuantileEstimate,
+  type ConfType,
+  type RestrictedMean,
+} from "./km/kaplanMeier.js";
+export {
   logRankTest,
   type LogRankData,
   type LogRankOptions,
