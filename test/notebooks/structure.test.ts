@@ -1,0 +1,73 @@
+/**
+ * The narrative notebooks as committed: nbformat 4.5 on the project's tslab kernelspec, no
+ * outputs, stable cell ids, imports only from the project's src/, and none of the paper's
+ * printed statistics typed in (they come from data/claims.json).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseNotebook, serializeNotebook } from "../../src/notebook/ipynb.js";
+
+const DIR = "notebooks";
+const files = readdirSync(DIR).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+const raw = (f: string) => JSON.parse(readFileSync(join(DIR, f), "utf8"));
+const text = (source: string | string[]) => (Array.isArray(source) ? source.join("") : source);
+
+describe("the narrative notebooks", () => {
+  it("are the five, numbered in reading order", () => {
+    expect(files.map((f) => f.slice(0, 3))).toEqual(["01-", "02-", "03-", "04-", "05-"]);
+  });
+
+  describe.each(files)("%s", (file) => {
+    const nb = raw(file);
+    const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
+
+    it("is nbformat 4.5 on the tslab kernelspec", () => {
+      expect([nb.nbformat, nb.nbformat_minor]).toEqual([4, 5]);
+      expect(nb.metadata.kernelspec).toEqual({ name: "tslab", display_name: "TypeScript (tslab)", language: "typescript" });
+      expect(nb.metadata.language_info.name).toBe("typescript");
+    });
+
+    it("is committed without outputs or execution counts", () => {
+      expect(code.length).toBeGreaterThan(0);
+      for (const c of code) {
+        expect(c.outputs, c.id).toEqual([]);
+        expect(c.execution_count, c.id).toBeNull();
+      }
+    });
+
+    it("has stable, unique cell ids sharing one prefix", () => {
+      const ids: string[] = nb.cells.map((c: { id: string }) => c.id);
+      expect(ids.every((id) => /^[a-z]+-\d\d$/.test(id)), ids.join(" ")).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(new Set(ids.map((id) => id.split("-")[0])).size).toBe(1);
+    });
+
+    it("is written as Jupyter writes it (a re-save changes no byte)", () => {
+      const bytes = readFileSync(join(DIR, file), "utf8");
+      expect(serializeNotebook(parseNotebook(bytes, file))).toBe(bytes);
+    });
+
+    it("imports only from the project's src/, and every import resolves", () => {
+      for (const c of code) {
+        const src = text(c.source);
+        expect(src, c.id).not.toMatch(/\brequire\s*\(|\bimport\s*\(/);
+        for (const m of src.matchAll(/\bfrom\s+"([^"]+)"/g)) {
+          expect(m[1], c.id).toMatch(/^\.\/src\//);
+          expect(existsSync(`${m[1]}.ts`) || existsSync(join(m[1], "index.ts")), `${c.id}: ${m[1]}`).toBe(true);
+        }
+      }
+    });
+
+    it("types in none of the statistics the paper prints (they come from data/claims.json)", () => {
+      const claims = JSON.parse(readFileSync("data/claims.json", "utf8")).claims as {
+        check: { kind: string };
+        values: { text: string }[];
+      }[];
+      const printed = claims.filter((c) => c.check.kind !== "none").flatMap((c) => c.values.map((v) => v.text)).filter((t) => t.includes("."));
+      expect(printed.length).toBeGreaterThan(0);
+      const all = nb.cells.map((c: { source: string | string[] }) => text(c.source)).join("\n");
+      for (const t of printed) expect(all.includes(t), t).toBe(false);
+    });
+  });
+});
