@@ -92,7 +92,7 @@ export function checkLabels(name: string, x: unknown, n: number, lengthOf = "tim
   checkLength(name, a.length, n, lengthOf);
   const index = new Map<string | number, number>();
   const firstSeen: (string | number)[] = [];
-  const raw = new Int32Array(n);
+  const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = a[i];
     let key: string | number;
@@ -117,15 +117,18 @@ export function checkLabels(name: string, x: unknown, n: number, lengthOf = "tim
       index.set(key, c);
       firstSeen.push(key);
     }
-    raw[i] = c;
+    codes[i] = c;
   }
   const levels = firstSeen.slice().sort(compareLevels);
+  // Recode in place from first-seen order to sorted order (nothing to do when they agree).
   const remap = new Int32Array(levels.length);
+  let same = true;
   levels.forEach((lv, sorted) => {
-    remap[index.get(lv)!] = sorted;
+    const seenAt = index.get(lv)!;
+    remap[seenAt] = sorted;
+    if (seenAt !== sorted) same = false;
   });
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = remap[raw[i]];
+  if (!same) for (let i = 0; i < n; i++) codes[i] = remap[codes[i]];
   return { codes, levels };
 }
 

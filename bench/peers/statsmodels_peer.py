@@ -1,5 +1,5 @@
 """Times statsmodels' SurvfuncRight (per group) + survdiff on the benchmark data.
-Usage: python3 bench/peers/statsmodels.py FILE N REPS ; prints the median seconds."""
+Usage: python3 bench/peers/statsmodels_peer.py FILE N REPS ; prints the median seconds."""
 import sys, time
 import numpy as np
 from statsmodels.duration.survfunc import SurvfuncRight, survdiff
