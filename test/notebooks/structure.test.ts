@@ -59,6 +59,17 @@ describe("the narrative notebooks", () => {
       }
     });
 
+    it("closes every * and ** emphasis on the line that opens it (the HTML report renders emphasis line by line)", () => {
+      for (const c of nb.cells.filter((c: { cell_type: string }) => c.cell_type === "markdown")) {
+        for (const line of text(c.source).split("\n")) {
+          const plain = line.replace(/`[^`]*`/g, "").replace(/^\s*[-*] /, "");
+          const strong = plain.split("**").length - 1;
+          const em = plain.replace(/\*\*/g, "").split("*").length - 1;
+          expect([strong % 2, em % 2], `${c.id}: ${line}`).toEqual([0, 0]);
+        }
+      }
+    });
+
     it("types in none of the statistics the paper prints (they come from data/claims.json)", () => {
       const claims = JSON.parse(readFileSync("data/claims.json", "utf8")).claims as {
         check: { kind: string };
