@@ -2,9 +2,10 @@
  * Reading and writing Jupyter notebooks (nbformat 4).
  *
  * In memory, multi-line fields (cell source, stream text, text MIME data) are single strings;
- * on disk they are written as nbformat's Python writer does (`nbformat.write`: lines split
- * keeping their newlines, one-space indent, keys sorted, non-ASCII kept, a final newline), so a
- * notebook re-saved in Jupyter yields the same bytes. Timing metadata (`metadata.execution`,
+ * on disk they are written as nbformat's Python writer does (`nbformat.write`, v4/rwbase.py
+ * `split_lines` + `strip_transient`: text split into lines keeping their ends, one-space
+ * indent, keys sorted, non-ASCII kept, a final newline), so a notebook re-saved in Jupyter
+ * yields the same bytes. Timing metadata (`metadata.execution`,
  * which nbclient adds) is dropped so that two runs write identical files.
  * Reference: https://nbformat.readthedocs.io/en/latest/format_description.html
  */
@@ -74,13 +75,17 @@ export class NotebookFormatError extends Error {
 const joinLines = (value: unknown): string =>
   Array.isArray(value) ? value.join("") : typeof value === "string" ? value : "";
 
-/** Text-like MIME values are stored as line lists; JSON ones (`application/json`, `*+json`) are not. */
-const isJsonMime = (mime: string): boolean => mime === "application/json" || mime.endsWith("+json");
+/** JSON MIME values (`application/json`, `application/*+json`) are objects, never line lists. */
+const isJsonMime = (mime: string): boolean =>
+  mime === "application/json" || (mime.startsWith("application/") && mime.endsWith("+json"));
+/** What nbformat writes as line lists: text/*, JavaScript and SVG (base64 images stay one string). */
+const isSplitMime = (mime: string): boolean =>
+  mime.startsWith("text/") || mime === "application/javascript" || mime === "image/svg+xml";
 
 function normaliseBundle(data: unknown): MimeBundle {
   const out: MimeBundle = {};
   for (const [mime, value] of Object.entries((data ?? {}) as MimeBundle)) {
-    out[mime] = !isJsonMime(mime) && Array.isArray(value) ? value.join("") : value;
+    out[mime] = !isJsonMime(mime) && Array.isArray(value) && value.every((l) => typeof l === "string") ? value.join("") : value;
   }
   return out;
 }
@@ -128,7 +133,10 @@ export function parseNotebook(text: string, file = "<notebook>"): Notebook {
       return { cell_type: "code", ...base, execution_count: cell.execution_count ?? null, outputs };
     }
     if (cell.cell_type === "markdown" || cell.cell_type === "raw") {
-      return { cell_type: cell.cell_type, ...base, ...(cell.attachments ? { attachments: cell.attachments } : {}) };
+      const attachments = cell.attachments
+        ? Object.fromEntries(Object.entries(cell.attachments as Record<string, unknown>).map(([k, b]) => [k, normaliseBundle(b)]))
+        : undefined;
+      return { cell_type: cell.cell_type, ...base, ...(attachments ? { attachments } : {}) };
     }
     throw new NotebookFormatError(file, `cell ${i + 1} has cell_type ${JSON.stringify(cell.cell_type)}`);
   });
@@ -139,16 +147,15 @@ export function readNotebook(file: string): Notebook {
   return parseNotebook(readFileSync(file, "utf8"), file);
 }
 
-/** Python's `str.splitlines(keepends=True)` for "\n" line ends, as nbformat stores text. */
+/** Python's `str.splitlines(keepends=True)`, which nbformat uses: \r\n and 10 other line ends. */
 export function splitLines(text: string): string[] {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g);
-  return lines ?? [];
+  return text.match(/[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])|[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+$/g) ?? [];
 }
 
 function bundleToDisk(data: MimeBundle): MimeBundle {
   const out: MimeBundle = {};
   for (const [mime, value] of Object.entries(data)) {
-    out[mime] = !isJsonMime(mime) && typeof value === "string" ? splitLines(value) : value;
+    out[mime] = isSplitMime(mime) && typeof value === "string" ? splitLines(value) : value;
   }
   return out;
 }
@@ -165,8 +172,9 @@ function outputToDisk(output: Output): unknown {
   }
 }
 
+/** Cell metadata without nbclient's timing and the transient `trusted` flag (nbformat drops it). */
 function withoutTiming(metadata: Record<string, unknown>): Record<string, unknown> {
-  const { execution: _timing, ...rest } = metadata;
+  const { execution: _timing, trusted: _trusted, ...rest } = metadata;
   return rest;
 }
 
@@ -185,9 +193,14 @@ function sortKeys(value: unknown): unknown {
 export function serializeNotebook(nb: Notebook): string {
   const cells = nb.cells.map((cell) => {
     const common = { ...cell, metadata: withoutTiming(cell.metadata), source: splitLines(cell.source) };
-    return cell.cell_type === "code" ? { ...common, outputs: cell.outputs.map(outputToDisk) } : common;
+    if (cell.cell_type === "code") return { ...common, outputs: cell.outputs.map(outputToDisk) };
+    if (!cell.attachments) return common;
+    const attachments = Object.fromEntries(Object.entries(cell.attachments).map(([k, b]) => [k, bundleToDisk(b)]));
+    return { ...common, attachments };
   });
-  return JSON.stringify(sortKeys({ ...nb, cells }), null, 1) + "\n";
+  // nbformat's strip_transient: these never reach the file
+  const { signature: _s, orig_nbformat: _o, orig_nbformat_minor: _m, ...metadata } = nb.metadata;
+  return JSON.stringify(sortKeys({ ...nb, metadata, cells }), null, 1) + "\n";
 }
 
 /** A copy with every code cell's outputs and execution count cleared (how sources are committed). */

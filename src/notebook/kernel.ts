@@ -29,7 +29,23 @@ export interface KernelOptions {
   readonly cwd: string;
   /** Give up starting after this long (ms). Default 60 000. */
   readonly startTimeoutMs?: number;
+  /** Extra options for the kernel's node process (e.g. V8 flags), before the script. */
+  readonly nodeArgs?: readonly string[];
+  /**
+   * Let tslab watch the project's files and recompile those edited meanwhile (its interactive
+   * behaviour). Default false: PROJECT_KERNEL compiles the files as they are at first use.
+   */
+  readonly watch?: boolean;
+  /** The script (relative to cwd) and its arguments before `--config-path`; default PROJECT_KERNEL. */
+  readonly command?: readonly string[];
 }
+
+/** The project's kernel launcher: tslab from the project root, plus `%reset -f` (see launch.cjs). */
+export const PROJECT_KERNEL: readonly string[] = ["jupyter/kernels/tslab/launch.cjs"];
+/** tslab's own command line, as `tslab install` registers it. */
+export const TSLAB_KERNEL: readonly string[] = ["node_modules/tslab/bin/tslab", "kernel"];
+/** The code that makes PROJECT_KERNEL start a fresh session. */
+export const RESET_CODE = "%reset -f";
 
 export interface ExecuteResult {
   readonly status: "ok" | "error" | "aborted";
@@ -65,6 +81,12 @@ async function freePorts(count: number): Promise<number[]> {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   return ports;
 }
+
+/** Kernels alive in this process, killed when it exits (the launcher also exits when its parent dies). */
+const live = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
 
 interface Pending {
   readonly outputs: Output[];
@@ -112,7 +134,9 @@ export class Kernel {
     };
     child.stdout?.on("data", log);
     child.stderr?.on("data", log);
+    live.add(child);
     child.once("exit", (code, signal) => {
+      live.delete(child);
       this.exitInfo = signal ? `killed by ${signal}` : `exit code ${code}`;
       for (const listener of this.exitListeners) listener(this.exitInfo);
     });
@@ -141,8 +165,10 @@ export class Kernel {
         signature_scheme: "hmac-sha256",
       }),
     );
-    const child = spawn(process.execPath, ["node_modules/tslab/bin/tslab", "kernel", "--config-path", connectionFile], {
+    const command = options.command ?? PROJECT_KERNEL;
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...command, "--config-path", connectionFile], {
       cwd: options.cwd,
+      env: { ...process.env, TSLAB_NO_WATCH: options.watch ? "0" : "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const shell = new zmq.Dealer({ linger: 0 });
@@ -283,6 +309,20 @@ export class Kernel {
           ? reported
           : parseErrorText(pending.stderr);
     return { status, executionCount, outputs: pending.outputs, ename, evalue };
+  }
+
+  /**
+   * Start a fresh session in this process (PROJECT_KERNEL only): nothing the previous
+   * notebook declared or loaded from src/ remains; the compiler stays warm.
+   */
+  async reset(timeoutMs = 30_000): Promise<void> {
+    const result = await this.execute(RESET_CODE, timeoutMs);
+    if (result.status !== "ok") throw new KernelError(`kernel reset failed: ${result.ename}: ${result.evalue}`, "died");
+  }
+
+  /** The kernel's process id (e.g. to read its CPU time). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get exited(): boolean {

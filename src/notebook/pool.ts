@@ -1,14 +1,19 @@
 /**
- * Execute several notebooks side by side, each on its own fresh kernel, with kernels started
- * ahead of need: while a notebook runs, the kernel for a later one is already starting (and
- * warming up), so the ~2 s a tslab kernel takes to start overlaps with useful work.
+ * Execute several notebooks side by side on a pool of kernels.
  *
- * At most `jobs` notebooks run at once and at most `jobs` more kernels start meanwhile; exactly
- * one kernel is started per notebook. The first failure stops everything (every kernel is
- * killed) and is what the returned promise rejects with.
+ * Two modes:
+ * - reuse (default): `jobs` kernels start at once and warm up; each then runs notebook after
+ *   notebook, with a `%reset -f` (a fresh session: see jupyter/kernels/tslab/launch.cjs)
+ *   between two. A tslab kernel costs ~2 s to start and ~4-5 s of CPU to type-check the
+ *   project's src/ on the first `import "./src/index"`: paid once a kernel instead of once a
+ *   notebook.
+ * - fresh: one new kernel a notebook (what "Restart and run all" does), started ahead of need
+ *   so that kernel start overlaps with other notebooks' cells.
+ * Either way each notebook starts from an empty session, and the first failure stops
+ * everything and is what the returned promise rejects with. Every kernel is killed at the end.
  */
-import { executeNotebook } from "./execute.js";
-import { Kernel, KernelError } from "./kernel.js";
+import { executeNotebook, NotebookExecutionError } from "./execute.js";
+import { Kernel, KernelError, type KernelOptions } from "./kernel.js";
 import type { Notebook } from "./ipynb.js";
 
 export interface NotebookJob {
@@ -19,99 +24,123 @@ export interface NotebookJob {
 export interface NotebookRun {
   readonly name: string;
   readonly nb: Notebook;
-  /** Wall time from taking the job to its end, waiting for the kernel included (s). */
+  /** Wall time from taking the job to its end, waiting for a kernel included (s). */
   readonly seconds: number;
-  /** How long its kernel took to start and warm up, overlapped with other work (s). */
-  readonly kernelSeconds: number;
 }
 
 export interface PoolOptions {
   /** The project root: the kernels' working directory. */
   readonly cwd: string;
-  /** Notebooks at once; default the NOTEBOOK_JOBS environment variable, else 2. */
+  /** Kernels at once; default the NOTEBOOK_JOBS environment variable, else 2. */
   readonly jobs?: number;
+  /** One fresh kernel a notebook instead of reset kernels; default false. */
+  readonly fresh?: boolean;
   readonly cellTimeoutMs?: number;
   /**
    * Code each kernel runs as soon as it is up, outputs discarded, e.g. `import "./src/index";`
-   * to have the library compiled and loaded before the notebook's first cell asks for it.
-   * Execution counts in the notebooks start at 1 regardless.
+   * to have the library type-checked and loaded before a notebook asks for it. Execution
+   * counts in the notebooks start at 1 regardless.
    */
   readonly warmup?: string;
+  /** How kernels are started (command, node options); cwd is taken from above. */
+  readonly kernel?: Omit<KernelOptions, "cwd">;
   readonly log?: (line: string) => void;
 }
 
 /** The pool size: an explicit value, else NOTEBOOK_JOBS, else 2 (this project's 2-core machines). */
 export function poolSize(explicit?: number): number {
-  const value = explicit ?? (process.env.NOTEBOOK_JOBS ? Number(process.env.NOTEBOOK_JOBS) : 2);
+  const raw = explicit ?? process.env.NOTEBOOK_JOBS;
+  const value = raw === undefined || raw === "" ? 2 : Number(raw);
   if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`pool size must be a positive integer, got ${JSON.stringify(process.env.NOTEBOOK_JOBS ?? explicit)}`);
+    throw new RangeError(`the number of kernels (NOTEBOOK_JOBS) must be a positive integer, got ${JSON.stringify(raw)}`);
   }
   return value;
 }
 
-interface TimedKernel {
-  readonly kernel: Promise<Kernel>;
-  readonly seconds: Promise<number>;
-}
-
 export async function runNotebooks(jobs: readonly NotebookJob[], options: PoolOptions): Promise<NotebookRun[]> {
   const size = Math.min(poolSize(options.jobs), Math.max(jobs.length, 1));
-  const startedKernels: Promise<Kernel>[] = [];
-  const ready: TimedKernel[] = [];
+  const timeoutMs = options.cellTimeoutMs ?? 120_000;
+  const started: Promise<Kernel>[] = [];
 
-  const startKernel = (): TimedKernel => {
-    const t0 = performance.now();
+  /** Start a kernel and run the warm-up; its promise is recorded so that it is always killed. */
+  const startKernel = (): Promise<Kernel> => {
     const kernel = (async () => {
-      const k = await Kernel.start({ cwd: options.cwd });
+      const k = await Kernel.start({ ...options.kernel, cwd: options.cwd });
       if (options.warmup) {
-        const result = await k.execute(options.warmup, options.cellTimeoutMs ?? 120_000).catch((e) => e as Error);
+        const result = await k.execute(options.warmup, timeoutMs).catch((e: Error) => e);
         if (result instanceof Error || result.status !== "ok") {
-          await k.kill();
           const why = result instanceof Error ? result.message : `${result.ename}: ${result.evalue}`;
-          throw new KernelError(`warm-up code failed: ${why}`, "start");
+          await k.kill();
+          throw new KernelError(`the warm-up code failed: ${why}`, "start");
         }
+        if (!options.fresh) await k.reset(); // warm-up imports leave no names behind
       }
       return k;
     })();
-    kernel.catch(() => undefined); // awaited later by its notebook; avoid an unhandled rejection
-    startedKernels.push(kernel);
-    return { kernel, seconds: kernel.then(() => (performance.now() - t0) / 1000, () => 0) };
+    kernel.catch(() => undefined); // handled where it is awaited; no unhandled rejection meanwhile
+    started.push(kernel);
+    return kernel;
   };
-  const startAhead = () => {
-    if (startedKernels.length < jobs.length) ready.push(startKernel());
-  };
-  for (let i = 0; i < size; i++) startAhead();
 
   const runs: NotebookRun[] = new Array(jobs.length);
   let next = 0;
   let failure: unknown;
+  const stopAll = () => Promise.all(started.map((k) => k.then((kk) => kk.kill(), () => undefined)));
+
+  const run = async (index: number, kernel: Promise<Kernel>, t0: number) => {
+    const job = jobs[index];
+    let k: Kernel;
+    try {
+      k = await kernel;
+    } catch (e) {
+      throw new NotebookExecutionError(job.name, 0, "", "start", "KernelError", (e as Error).message, "");
+    }
+    const nb = await executeNotebook(job.nb, {
+      name: job.name,
+      cwd: options.cwd,
+      kernel: k,
+      cellTimeoutMs: timeoutMs,
+      log: options.log,
+    });
+    runs[index] = { name: job.name, nb, seconds: (performance.now() - t0) / 1000 };
+  };
+
+  // fresh mode: kernels for the first `size` notebooks start now, then one more each time one is taken.
+  const ahead: Promise<Kernel>[] = [];
+  const startAhead = () => {
+    if (started.length < jobs.length) ahead.push(startKernel());
+  };
+
   const worker = async () => {
+    const own = options.fresh ? undefined : startKernel();
     while (failure === undefined && next < jobs.length) {
       const index = next++;
-      const job = jobs[index];
       const t0 = performance.now();
-      const timed = ready.shift() ?? startKernel();
-      startAhead();
+      let kernel: Promise<Kernel>;
+      if (own) {
+        kernel = own;
+      } else {
+        kernel = ahead.shift() ?? startKernel();
+        startAhead();
+      }
       try {
-        const nb = await executeNotebook(job.nb, {
-          name: job.name,
-          cwd: options.cwd,
-          kernel: timed.kernel,
-          cellTimeoutMs: options.cellTimeoutMs,
-          log: options.log,
-        });
-        runs[index] = { name: job.name, nb, seconds: (performance.now() - t0) / 1000, kernelSeconds: await timed.seconds };
+        await run(index, kernel, t0);
+        await (own ? (await own).reset(timeoutMs) : (await kernel).kill());
       } catch (e) {
         if (failure === undefined) {
-          failure = e;
-          // Stop the others: a killed kernel makes its notebook reject, which is ignored.
-          await Promise.all(startedKernels.map((k) => k.then((kk) => kk.kill(), () => undefined)));
+          failure = e instanceof KernelError ? new Error(`after ${jobs[index].name}: ${e.message}`) : e;
+          await stopAll(); // the other notebooks' kernels die; their errors are ignored
         }
       }
     }
   };
-  await Promise.all(Array.from({ length: size }, worker));
+
+  try {
+    if (options.fresh) for (let i = 0; i < size; i++) startAhead();
+    await Promise.all(Array.from({ length: size }, worker));
+  } finally {
+    await stopAll();
+  }
   if (failure !== undefined) throw failure;
   return runs;
 }
-

@@ -1,0 +1,199 @@
+/**
+ * `npm run reproduce`: re-run the whole analysis from the paper's printed tables.
+ *
+ *   tsx scripts/reproduce.ts [--jobs N] [--fresh] [--cell-timeout SECONDS] [--out DIR] [NOTEBOOK or DIR...]
+ *
+ * 1. checks the data files (data/*.csv, data/cohort.json, data/claims.json) before anything runs;
+ * 2. executes notebooks/*.ipynb, then notebooks/teaching/*.ipynb (each in name order) on tslab
+ *    kernels, NOTEBOOK_JOBS (default 2) at a time (--fresh: a new kernel a notebook);
+ * 3. where Chromium exists, renders every plotly figure to PNG in one browser session, adds the
+ *    PNG to the figure's output and writes figures/<notebook>-<n>.png; else says why not;
+ * 4. writes claims.json (every claim's verdict), 5. report/index.html (one offline page);
+ * 6. all into a temporary folder that replaces build/ (or --out) only when every step succeeded;
+ * 7. prints the verdict table and the timings.
+ * Exits 1 naming the notebook, the cell and the error when a cell fails or a kernel dies.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadStudy } from "../src/data/loadEndpoint.js";
+import { loadCohort } from "../src/data/loadCohort.js";
+import { loadClaims } from "../src/claims/claims.js";
+import { evaluateClaims, type ClaimVerdict } from "../src/claims/evaluateClaims.js";
+import { buildReport } from "../src/plot/buildReport.js";
+import { chromiumPath } from "../src/plot/chromium.js";
+import { PLOTLY_MIME } from "../src/plot/show.js";
+import { withPngs } from "../src/plot/withPngs.js";
+import { buildAtomically } from "../src/notebook/buildDir.js";
+import { readNotebook, serializeNotebook, type Notebook } from "../src/notebook/ipynb.js";
+import { NotebookExecutionError } from "../src/notebook/execute.js";
+import { poolSize, runNotebooks, type NotebookRun } from "../src/notebook/pool.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root); // data/ paths and the kernels' imports are relative to the project root
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    jobs: { type: "string" },
+    fresh: { type: "boolean", default: false },
+    "cell-timeout": { type: "string", default: "120" },
+    out: { type: "string", default: "build" },
+  },
+});
+
+const say = (line = "") => process.stdout.write(line + "\n");
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const fmt = (s: number) => `${s.toFixed(1)} s`;
+
+/** Notebooks given, and those of each folder given in name order. */
+function findNotebooks(paths: readonly string[]): string[] {
+  return paths.flatMap((dir) =>
+    dir.endsWith(".ipynb")
+      ? [dir]
+      : existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".ipynb"))
+          .sort()
+          .map((f) => join(dir, f))
+      : [],
+  );
+}
+
+/** "notebooks/teaching/km.ipynb" -> "teaching/km" (report sections, file names); others by base name. */
+const shortName = (file: string) => {
+  const rel = relative("notebooks", file);
+  return (rel.startsWith("..") ? basename(file) : rel).replace(/\.ipynb$/, "");
+};
+
+/** Every plotly output that carries a PNG, numbered 1, 2, ... within its notebook. */
+function figurePngs(name: string, nb: Notebook): { file: string; png: Buffer }[] {
+  const out: { file: string; png: Buffer }[] = [];
+  for (const cell of nb.cells) {
+    if (cell.cell_type !== "code") continue;
+    for (const o of cell.outputs) {
+      if ((o.output_type === "display_data" || o.output_type === "execute_result") && o.data[PLOTLY_MIME] !== undefined) {
+        const png = o.data["image/png"];
+        if (typeof png === "string") out.push({ file: `${name.replace(/\//g, "-")}-${out.length + 1}.png`, png: Buffer.from(png, "base64") });
+      }
+    }
+  }
+  return out;
+}
+
+function verdictTable(verdicts: readonly ClaimVerdict[]): string {
+  const rows = verdicts.map((v) => [
+    v.id,
+    v.verdict,
+    v.reported,
+    v.recomputedRounded ?? (v.recomputed === null ? "-" : String(v.recomputed)),
+  ]);
+  const head = ["claim", "verdict", "reported", "recomputed"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const counts = new Map<string, number>();
+  for (const v of verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
+  const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(", ");
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), "", `${verdicts.length} claims: ${summary}`].join("\n");
+}
+
+async function main(): Promise<number> {
+  const t0 = performance.now();
+  const timings: [string, number][] = [];
+  const jobs = poolSize(opts.jobs === undefined ? undefined : Number(opts.jobs));
+  const cellTimeout = Number(opts["cell-timeout"]);
+  if (!(cellTimeout > 0)) throw new RangeError(`--cell-timeout must be a positive number of seconds, got ${opts["cell-timeout"]}`);
+
+  // 1. The data, checked before any output is written.
+  let t = performance.now();
+  loadStudy();
+  loadCohort();
+  loadClaims();
+  timings.push(["data check", seconds(t)]);
+
+  const files = findNotebooks(positionals.length > 0 ? positionals : ["notebooks", join("notebooks", "teaching")]);
+  if (files.length === 0) throw new Error("no notebooks found (looked in notebooks/ and notebooks/teaching/)");
+  const mode = opts.fresh ? "a fresh kernel each" : "reset between notebooks";
+  process.stderr.write(`executing ${files.length} notebooks on ${Math.min(jobs, files.length)} tslab kernels (${mode})\n`);
+
+  let verdicts: readonly ClaimVerdict[] = [];
+  let runs: NotebookRun[] = [];
+  await buildAtomically(opts.out!, async (dir) => {
+    // 2. Execute.
+    t = performance.now();
+    runs = await runNotebooks(
+      files.map((file) => ({ name: file, nb: readNotebook(file) })),
+      { cwd: root, jobs, fresh: opts.fresh, cellTimeoutMs: cellTimeout * 1000 },
+    );
+    timings.push([`notebooks (${files.length})`, seconds(t)]);
+
+    // 3. Figures.
+    t = performance.now();
+    let executed = runs.map((r) => ({ name: shortName(r.name), nb: r.nb }));
+    const chromium = chromiumPath();
+    if (chromium) {
+      const withImages = await withPngs(executed.map((e) => e.nb));
+      executed = executed.map((e, i) => ({ name: e.name, nb: withImages[i] }));
+      mkdirSync(join(dir, "figures"), { recursive: true });
+      let count = 0;
+      for (const { name, nb } of executed) {
+        for (const { file, png } of figurePngs(name, nb)) {
+          writeFileSync(join(dir, "figures", file), png);
+          count++;
+        }
+      }
+      timings.push([`figures (${count} PNG, ${chromium})`, seconds(t)]);
+    } else {
+      say("figures: PNG export skipped: no Chromium found (install Debian's `chromium` or set CHROMIUM_PATH); the notebooks keep their interactive figures");
+    }
+    for (const { name, nb } of executed) {
+      const file = join(dir, "notebooks", `${name}.ipynb`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, serializeNotebook(nb));
+    }
+
+    // 4. Claims.
+    t = performance.now();
+    verdicts = evaluateClaims();
+    writeFileSync(join(dir, "claims.json"), JSON.stringify(verdicts, null, 2) + "\n");
+    timings.push(["claims", seconds(t)]);
+
+    // 5. Report.
+    t = performance.now();
+    mkdirSync(join(dir, "report"), { recursive: true });
+    writeFileSync(join(dir, "report", "index.html"), buildReport(executed));
+    timings.push(["report", seconds(t)]);
+  });
+
+  // 7. Verdicts and timings.
+  const total = seconds(t0);
+  say();
+  say(verdictTable(verdicts));
+  say();
+  say(`wrote ${opts.out}/notebooks/ (${runs.length} executed notebooks), ${opts.out}/claims.json, ${opts.out}/report/index.html${chromiumPath() ? `, ${opts.out}/figures/` : ""}`);
+  say(`timings: ${timings.map(([k, s]) => `${k} ${fmt(s)}`).join(" | ")}`);
+  say(`per notebook (wall, waiting for a kernel included): ${runs.map((r) => `${shortName(r.name)} ${fmt(r.seconds)}`).join(", ")}`);
+  say(`total ${fmt(total)} for ${runs.length} notebooks: ${(total / runs.length).toFixed(2)} s a notebook (${Math.min(jobs, runs.length)} kernels)`);
+  return 0;
+}
+
+// Ctrl-C: exit through process.exit so that kernels are killed and the temporary folder removed.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof NotebookExecutionError) {
+      process.stderr.write(`\nreproduce FAILED: ${e.message}\n`);
+      const detail = e.detail.trim().split("\n").slice(0, 25).join("\n");
+      if (detail && detail !== e.evalue) process.stderr.write(`\n${detail}\n`);
+    } else {
+      const what = e instanceof Error && e.name === "DataFileError" ? "data check: " : "";
+      process.stderr.write(`\nreproduce FAILED: ${what}${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    process.stderr.write(`${opts.out}/ was left as it was.\n`);
+    process.exit(1);
+  },
+);
