@@ -578,7 +578,7 @@ const tables: Spec[] = [
       }
       return count;
     },
-    hint: "Use the loop above: it computes the statistic of every possible table.",
+    hint: "Loop over a = 0 to r1 and c = 0 to r2, compute the Pearson statistic of [[a, r1 - a], [c, r2 - c]] (skip tables with an empty column) and count those that round to the printed value.",
     explanation: "{answer}.",
   },
 ];
