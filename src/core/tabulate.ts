@@ -2,11 +2,14 @@
  * The engine under Kaplan-Meier and the log-rank family: counts of events and censorings at
  * each distinct time, per group, and the numbers at risk just before each time.
  *
- * Distinct times are found with an open-addressing hash table on the doubles (O(n)), and only
- * the distinct values are sorted, so data with heavy ties costs less than sorting the times.
- * Times that differ by floating-point noise are merged as R's survival does (aeqSurv, with
- * the tolerance of all.equal: see R/aeqSurv.R in the survival package), so 0.1 + 0.2 and 0.3
- * are one time, as in survfit and survdiff. No input checks: callers pass validated arrays.
+ * Two ways to find the distinct times, chosen by the data: with many ties (the usual case in
+ * clinical data, where times are whole days or months) an open-addressing hash table on the
+ * doubles counts the rows in one O(n) pass and only the distinct values are sorted, which
+ * costs less than sorting the times; where most times are distinct, the times of each
+ * (group, event) cell are sorted natively and merged. Times that differ by floating-point
+ * noise are then merged as R's survival does (aeqSurv, with the tolerance of all.equal: see
+ * R/aeqSurv.R), so 0.1 + 0.2 and 0.3 are one time, as in survfit and survdiff.
+ * No input checks: callers pass validated arrays (validate.ts).
  */
 
 export interface Tabulation {
@@ -26,12 +29,13 @@ export interface Tabulation {
 /** R's default tie tolerance, sqrt(.Machine$double.eps). */
 export const TIME_TOLERANCE = Math.sqrt(Number.EPSILON);
 
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-
-function hash(t: number, mask: number): number {
-  bits[0] = t;
-  return (Math.imul(words[0] ^ Math.imul(words[1], 0x9e3779b1), 0x85ebca6b) >>> 15) & mask;
+/**
+ * Distinct times ascending, with counts per time in cells of width 2k: events of groups
+ * 0..k-1, then censorings of groups 0..k-1.
+ */
+interface Counts {
+  readonly sorted: Float64Array;
+  readonly counts: Float64Array;
 }
 
 /**
@@ -49,7 +53,39 @@ export function tabulate(
   rows: Int32Array | null = null,
 ): Tabulation {
   const m = rows ? rows.length : time.length;
-  const w = 2 * nGroups; // per distinct value: events g0..gk-1, then censorings g0..gk-1
+  // Hashing pays while the distinct times are few; past m / 8 sorting is cheaper.
+  const counted =
+    countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3)) ??
+    countBySort(time, event, group, nGroups, rows);
+  return finish(counted, nGroups);
+}
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/** murmur3's fmix32 over both words of the double: every bit of the key reaches the slot. */
+function hash(t: number, mask: number): number {
+  bits[0] = t;
+  let h = words[0] ^ Math.imul(words[1], 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & mask;
+}
+
+/** One pass with an open-addressing table; null as soon as there are more than `limit` distinct times. */
+function countByHash(
+  time: Float64Array,
+  event: Uint8Array,
+  group: ArrayLike<number> | null,
+  nGroups: number,
+  rows: Int32Array | null,
+  limit: number,
+): Counts | null {
+  const m = rows ? rows.length : time.length;
+  const w = 2 * nGroups;
   let mask = 1023;
   let keys = new Float64Array(mask + 1);
   let slots = new Int32Array(mask + 1).fill(-1);
@@ -66,6 +102,7 @@ export function tabulate(
       s = slots[h];
     }
     if (s === -1) {
+      if (d === limit) return null;
       s = d++;
       keys[h] = t;
       slots[h] = s;
@@ -94,24 +131,81 @@ export function tabulate(
     const g = group ? group[i] : 0;
     counts[s * w + (event[i] ? g : nGroups + g)] += 1;
   }
+  // Sort the distinct values natively, then move each one's counts to its sorted row.
+  const sorted = seen.slice(0, d).sort();
+  const out = new Float64Array(d * w);
+  for (let k = 0; k < d; k++) {
+    const t = sorted[k];
+    let h = hash(t, mask);
+    while (slots[h] === -1 || keys[h] !== t) h = (h + 1) & mask;
+    out.set(counts.subarray(slots[h] * w, slots[h] * w + w), k * w);
+  }
+  return { sorted, counts: out };
+}
 
-  // Sort the distinct values through an index permutation.
-  const order = new Int32Array(d);
-  for (let k = 0; k < d; k++) order[k] = k;
-  order.sort((a, b) => seen[a] - seen[b]);
+/** Native sort of the times of each (group, event) cell, then a merge of the sorted cells. */
+function countBySort(
+  time: Float64Array,
+  event: Uint8Array,
+  group: ArrayLike<number> | null,
+  nGroups: number,
+  rows: Int32Array | null,
+): Counts {
+  const m = rows ? rows.length : time.length;
+  const w = 2 * nGroups;
+  const cellOf = (i: number) => (event[i] ? 0 : nGroups) + (group ? group[i] : 0);
+  const size = new Int32Array(w);
+  for (let r = 0; r < m; r++) size[cellOf(rows ? rows[r] : r)]++;
+  const cells = Array.from(size, (s) => new Float64Array(s));
+  const fill = new Int32Array(w);
+  for (let r = 0; r < m; r++) {
+    const i = rows ? rows[r] : r;
+    const c = cellOf(i);
+    cells[c][fill[c]++] = time[i] + 0;
+  }
+  for (const cell of cells) cell.sort();
+  const head = new Int32Array(w);
+  const sorted = new Float64Array(m);
+  const counts = new Float64Array(m * w);
+  let d = 0;
+  for (;;) {
+    let t = Infinity;
+    let any = false;
+    for (let c = 0; c < w; c++) {
+      if (head[c] < size[c]) {
+        any = true;
+        if (cells[c][head[c]] < t) t = cells[c][head[c]];
+      }
+    }
+    if (!any) break;
+    sorted[d] = t;
+    for (let c = 0; c < w; c++) {
+      const cell = cells[c];
+      let h = head[c];
+      while (h < size[c] && cell[h] === t) h++;
+      counts[d * w + c] = h - head[c];
+      head[c] = h;
+    }
+    d++;
+  }
+  return { sorted: sorted.slice(0, d), counts: counts.slice(0, d * w) };
+}
 
-  // Merge runs of times closer than R's tolerance into the first time of the run (aeqSurv).
+/** Merges near-equal times (aeqSurv) and accumulates the risk sets. */
+function finish({ sorted, counts }: Counts, nGroups: number): Tabulation {
+  const d = sorted.length;
+  const w = 2 * nGroups;
+  // Runs of times closer than R's tolerance become the first time of the run (aeqSurv).
   let meanAbs = 0;
-  for (let k = 0; k < d; k++) meanAbs += Math.abs(seen[k]);
+  for (let k = 0; k < d; k++) meanAbs += Math.abs(sorted[k]);
   meanAbs /= d;
-  const run = new Int32Array(d); // output row of each sorted distinct value
+  const run = new Int32Array(d); // output row of each distinct value
   let rowsOut = d === 0 ? 0 : 1;
   for (let k = 1; k < d; k++) {
-    const dy = seen[order[k]] - seen[order[k - 1]];
+    const dy = sorted[k] - sorted[k - 1];
     const tied = dy <= TIME_TOLERANCE || dy / meanAbs <= TIME_TOLERANCE;
     run[k] = tied ? run[k - 1] : rowsOut++;
   }
-
   const out = {
     time: new Float64Array(rowsOut),
     nGroups,
@@ -121,12 +215,11 @@ export function tabulate(
     n: new Float64Array(nGroups),
   };
   for (let k = d - 1; k >= 0; k--) {
-    const s = order[k];
     const j = run[k];
-    out.time[j] = seen[s]; // ends as the first (smallest) value of the run
+    out.time[j] = sorted[k]; // ends as the first (smallest) value of the run
     for (let g = 0; g < nGroups; g++) {
-      out.nEvent[j * nGroups + g] += counts[s * w + g];
-      out.nCensor[j * nGroups + g] += counts[s * w + nGroups + g];
+      out.nEvent[j * nGroups + g] += counts[k * w + g];
+      out.nCensor[j * nGroups + g] += counts[k * w + nGroups + g];
     }
   }
   // Risk sets: everyone with time >= t_j, accumulated from the end.

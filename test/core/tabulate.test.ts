@@ -2,19 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tabulate } from "../../src/core/tabulate.js";
 
-/** The definition, row by row: what tabulate must equal. */
+/** The definition, row by row: what tabulate must equal (counts per time, then risk sets). */
 function naive(time: number[], event: number[], group: number[], k: number) {
   const times = [...new Set(time)].sort((a, b) => a - b);
-  const at = (t: number, g: number, pred: (i: number) => boolean) =>
-    time.filter((x, i) => group[i] === g && pred(i) && x === t).length;
-  return {
-    time: times,
-    nEvent: times.flatMap((t) => Array.from({ length: k }, (_, g) => at(t, g, (i) => event[i] === 1))),
-    nCensor: times.flatMap((t) => Array.from({ length: k }, (_, g) => at(t, g, (i) => event[i] === 0))),
-    nRisk: times.flatMap((t) =>
-      Array.from({ length: k }, (_, g) => time.filter((x, i) => group[i] === g && x >= t).length),
-    ),
-  };
+  const row = new Map(times.map((t, j) => [t, j]));
+  const nEvent = new Array<number>(times.length * k).fill(0);
+  const nCensor = new Array<number>(times.length * k).fill(0);
+  time.forEach((t, i) => (event[i] === 1 ? nEvent : nCensor)[row.get(t)! * k + group[i]]++);
+  const nRisk = times.flatMap((t) =>
+    Array.from({ length: k }, (_, g) => time.filter((x, i) => group[i] === g && x >= t).length),
+  );
+  return { time: times, nEvent, nCensor, nRisk };
 }
 
 describe("tabulate", () => {
@@ -67,5 +65,37 @@ describe("tabulate", () => {
       ),
       { numRuns: 60 },
     );
+  });
+  it("takes the sorting path when most times are distinct, with the same counts", () => {
+    // 6000 rows, ~5500 distinct times: past the hash path's limit of max(4096, n / 8)
+    for (const seed of [1, 2, 3]) {
+      let a = seed * 0x9e3779b9;
+      const rand = () => {
+        // mulberry32
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const time = Array.from({ length: 6000 }, () => Math.floor(rand() * 40000) / 4);
+      const event = time.map(() => (rand() < 0.6 ? 1 : 0));
+      const group = time.map(() => (rand() < 0.5 ? 1 : 0));
+      const got = tabulate(Float64Array.from(time), Uint8Array.from(event), Int32Array.from(group), 2);
+      const want = naive(time, event, group, 2);
+      expect(want.time.length).toBeGreaterThan(4096);
+      expect([...got.time]).toEqual(want.time);
+      expect([...got.nEvent]).toEqual(want.nEvent);
+      expect([...got.nCensor]).toEqual(want.nCensor);
+      expect([...got.nRisk]).toEqual(want.nRisk);
+    }
+  });
+
+  it("merges near-equal times on the sorting path too", () => {
+    const time = Array.from({ length: 5000 }, (_, i) => i + 1);
+    time.push(0.1 + 0.2, 0.3);
+    const t = tabulate(Float64Array.from(time), new Uint8Array(time.length).fill(1));
+    expect(t.time[0]).toBe(0.3);
+    expect(t.nEvent[0]).toBe(2);
+    expect(t.time.length).toBe(5001);
   });
 });
