@@ -28,6 +28,7 @@ import { withPngs } from "../src/plot/withPngs.js";
 import { buildAtomically } from "../src/notebook/buildDir.js";
 import { readNotebook, serializeNotebook, type Notebook } from "../src/notebook/ipynb.js";
 import { NotebookExecutionError } from "../src/notebook/execute.js";
+import { processCpuSeconds } from "../src/notebook/kernel.js";
 import { poolSize, runNotebooks, type NotebookRun } from "../src/notebook/pool.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -173,8 +174,11 @@ async function main(): Promise<number> {
   say();
   say(`wrote ${opts.out}/notebooks/ (${runs.length} executed notebooks), ${opts.out}/claims.json, ${opts.out}/report/index.html${chromiumPath() ? `, ${opts.out}/figures/` : ""}`);
   say(`timings: ${timings.map(([k, s]) => `${k} ${fmt(s)}`).join(" | ")}`);
-  say(`per notebook (wall, waiting for a kernel included): ${runs.map((r) => `${shortName(r.name)} ${fmt(r.seconds)}`).join(", ")}`);
-  say(`total ${fmt(total)} for ${runs.length} notebooks: ${(total / runs.length).toFixed(2)} s a notebook (${Math.min(jobs, runs.length)} kernels)`);
+  const cpu = (r: NotebookRun) => (r.cpuSeconds === null ? "" : ` (${r.cpuSeconds.toFixed(1)} CPU)`);
+  say(`per notebook, wall (kernel CPU): ${runs.map((r) => `${shortName(r.name)} ${fmt(r.seconds)}${cpu(r)}`).join(", ")}`);
+  const cpuTotal = processCpuSeconds(process.pid, true); // this process + its kernels and Chromium
+  const cpuNote = cpuTotal === null ? "" : `; CPU ${fmt(cpuTotal)} in all (this process, kernels, Chromium)`;
+  say(`total ${fmt(total)} wall for ${runs.length} notebooks: ${(total / runs.length).toFixed(2)} s a notebook (${Math.min(jobs, runs.length)} kernels${cpuNote})`);
   return 0;
 }
 

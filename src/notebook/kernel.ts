@@ -15,7 +15,7 @@
  * `NotebookClient.async_execute_cell`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,6 +80,21 @@ async function freePorts(count: number): Promise<number[]> {
   const ports = servers.map((s) => (s.address() as { port: number }).port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   return ports;
+}
+
+/**
+ * CPU time (user + system, s) of a process from /proc/<pid>/stat (Linux; ticks of 1/100 s),
+ * with its waited-for children when `children` is set; null where unavailable.
+ */
+export function processCpuSeconds(pid: number | undefined = process.pid, children = false): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // after "pid (comm) ": state is field 0, utime 11, stime 12, cutime 13, cstime 14
+    const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Kernels alive in this process, killed when it exits (the launcher also exits when its parent dies). */
@@ -273,7 +288,11 @@ export class Kernel {
     const finished = new Promise<Pending>((resolve, reject) => {
       const p: Pending = { outputs: [], idle: false, stderr: "", done: () => resolve(p) };
       this.pending.set(msg.header.msg_id, p);
-      timer = setTimeout(() => reject(new KernelError(`no answer to ${msgType} within ${timeoutMs} ms`, "timeout")), timeoutMs);
+      timer = setTimeout(() => {
+        const got = `reply ${p.reply ? "received" : "missing"}, idle status ${p.idle ? "received" : "missing"}`;
+        const log = [p.stderr.trim() && `\ncell stderr: ${p.stderr.trim()}`, this.processLog.trim() && `\nkernel log: ${this.processLog.trim()}`].join("");
+        reject(new KernelError(`no answer to ${msgType} within ${timeoutMs} ms (${got})${log}`, "timeout"));
+      }, timeoutMs);
       onExit = (info) => reject(new KernelError(`tslab kernel exited (${info})\n${this.processLog}`.trimEnd(), "died"));
       this.exitListeners.add(onExit);
     });
@@ -320,9 +339,14 @@ export class Kernel {
     if (result.status !== "ok") throw new KernelError(`kernel reset failed: ${result.ename}: ${result.evalue}`, "died");
   }
 
-  /** The kernel's process id (e.g. to read its CPU time). */
+  /** The kernel's process id. */
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** CPU time (user + system, s) the kernel process has used so far; null where /proc is missing. */
+  cpuSeconds(): number | null {
+    return processCpuSeconds(this.child.pid);
   }
 
   get exited(): boolean {

@@ -26,6 +26,8 @@ export interface NotebookRun {
   readonly nb: Notebook;
   /** Wall time from taking the job to its end, waiting for a kernel included (s). */
   readonly seconds: number;
+  /** CPU time its kernel spent on it, kernel start and warm-up excluded (s); null without /proc. */
+  readonly cpuSeconds: number | null;
 }
 
 export interface PoolOptions {
@@ -95,6 +97,7 @@ export async function runNotebooks(jobs: readonly NotebookJob[], options: PoolOp
     } catch (e) {
       throw new NotebookExecutionError(job.name, 0, "", "start", "KernelError", (e as Error).message, "");
     }
+    const cpu0 = k.cpuSeconds();
     const nb = await executeNotebook(job.nb, {
       name: job.name,
       cwd: options.cwd,
@@ -102,7 +105,9 @@ export async function runNotebooks(jobs: readonly NotebookJob[], options: PoolOp
       cellTimeoutMs: timeoutMs,
       log: options.log,
     });
-    runs[index] = { name: job.name, nb, seconds: (performance.now() - t0) / 1000 };
+    const cpu1 = k.cpuSeconds();
+    const cpuSeconds = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+    runs[index] = { name: job.name, nb, seconds: (performance.now() - t0) / 1000, cpuSeconds };
   };
 
   // fresh mode: kernels for the first `size` notebooks start now, then one more each time one is taken.

@@ -61,6 +61,18 @@ describe("executeNotebook", { timeout: 120_000 }, () => {
     expect(kernel.exited).toBe(true);
   });
 
+  it("keeps every message of a cell that prints 1500 lines (tslab alone loses one after 512: see launch.cjs)", async () => {
+    const nb = fixture("clean").nb;
+    nb.cells = [nb.cells[2], { ...nb.cells[2], source: "for (let i = 1; i <= 1500; i++) console.log(i);" }, nb.cells[2]] as typeof nb.cells;
+    const out = await executeNotebook(nb, { name: "many.ipynb", cwd, cellTimeoutMs: 30_000, log: () => {} });
+    const lines = Array.from({ length: 1500 }, (_, i) => `${i + 1}\n`).join("");
+    expect(out.cells.map((c) => c.cell_type === "code" && c.outputs)).toEqual([
+      [{ output_type: "stream", name: "stdout", text: "1,2,3\n" }],
+      [{ output_type: "stream", name: "stdout", text: lines }],
+      [{ output_type: "stream", name: "stdout", text: "1,2,3\n" }],
+    ]);
+  });
+
   it("stops at a failing cell and names the notebook, the cell and the error", async () => {
     const { error, lines } = await failure("failing");
     expect(error.message).toBe('failing.ipynb: cell 3 ("const limit = 3;"): RangeError: value 4 is out of range');

@@ -24,7 +24,7 @@ describe("scripts/reproduce.ts", { timeout: 120_000 }, () => {
     const { stdout, stderr } = await reproduce(["--out", out, "test/notebook/fixtures/clean.ipynb"]);
     expect(stderr).toContain("test/notebook/fixtures/clean.ipynb: cell 2/5");
     expect(stdout).toMatch(/^claim +verdict +reported +recomputed$/m);
-    expect(stdout).toMatch(/total \d+\.\d s for 1 notebooks: \d+\.\d\d s a notebook/);
+    expect(stdout).toMatch(/total \d+\.\d s wall for 1 notebooks: \d+\.\d\d s a notebook/);
     const executed = readFileSync(join(out, "notebooks", "clean.ipynb"), "utf8");
     expect(executed).toContain("SurvivalInputError time 2");
     const claims = JSON.parse(readFileSync(join(out, "claims.json"), "utf8"));

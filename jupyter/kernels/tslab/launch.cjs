@@ -12,6 +12,12 @@
  * by the next. What stays is what is costly and stateless: tslab's TypeScript compiler with the
  * project's files already type-checked, and packages from node_modules in Node's module cache.
  * The headless runner (src/notebook/) uses it to run several notebooks on one warm kernel.
+ *
+ * And one fix: the kernel's sends on each socket are queued. zeromq 6 completes at most 512
+ * sends in a row synchronously, then defers one, and a send issued while that one is pending
+ * throws EBUSY (zeromq src/socket.cc, `max_sync_operations`). tslab does not wait for its sends,
+ * so about every 512th message on iopub the next one is lost: a status "idle" the client waits
+ * for forever, or a print that makes the cell itself fail.
  */
 "use strict";
 const path = require("path");
@@ -108,6 +114,25 @@ const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) process.exit(1);
 }, 1000).unref();
+
+// Queue the sends of the socket types the kernel uses (iopub: Publisher; shell, control, stdin:
+// Router), on the zeromq module tslab loads.
+const zmq = require(require.resolve("zeromq", { paths: [dist] }));
+for (const SocketType of [zmq.Publisher, zmq.Router]) {
+  const send = SocketType.prototype.send;
+  const last = new WeakMap();
+  Object.defineProperty(SocketType.prototype, "send", {
+    configurable: true,
+    writable: true,
+    value(frames) {
+      const queued = (last.get(this) || Promise.resolve())
+        .then(() => send.call(this, frames))
+        .catch((e) => require("fs").writeSync(2, `tslab kernel: a message was not sent: ${e && e.message}\n`));
+      last.set(this, queued);
+      return queued;
+    },
+  });
+}
 
 const handler = new ResettableHandler(newExecutor(), false);
 const server = new ZmqServer(handler, configPath);
