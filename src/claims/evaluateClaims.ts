@@ -23,6 +23,11 @@
  *   other two Kaplan-Meier tests) in the note, and the Kaplan-Meier medians per group.
  * Nothing is typed in: every recomputed number comes from the data files.
  *
+ * Links: a claim's optional `seeAlso` in data/claims.json names the results of notebook 6
+ * ("Beyond the paper": hazard ratios, proportional hazards, RMST, permutation p, sensitivity,
+ * forensics, power) that bear on it, by id ("beyond-..."); the verdict carries them as `seeAlso`
+ * (empty when there are none).
+ *
  * @example
  * const verdicts = evaluateClaims();
  * verdicts.find((v) => v.id === "res-rec-1y-chisq")
@@ -36,6 +41,7 @@ import { kaplanMeier } from "../km/kaplanMeier.js";
 import { logRankTest } from "../logrank/logRankTest.js";
 import { loadStudy, type Endpoint, type Study } from "../data/loadEndpoint.js";
 import { oneYearTable } from "../data/oneYearTable.js";
+import { DataFileError } from "../data/dataFileError.js";
 import { atPrecision } from "./atPrecision.js";
 import { loadClaims, type Check, type Claim, type Comparison } from "./claims.js";
 import { satisfies, statcheck } from "./statcheck.js";
@@ -64,6 +70,8 @@ export interface ClaimVerdict {
   readonly method: string;
   /** Why the verdict: precision, comparison, direction, what else was tried. */
   readonly note: string;
+  /** Ids of the notebook-6 results that bear on the claim (data/claims.json `seeAlso`). */
+  readonly seeAlso: readonly string[];
 }
 
 export interface EvaluateOptions {
@@ -271,9 +279,27 @@ function evaluateCheck(c: Claim, study: Study): Partial {
   return { recomputed: lr.statistic, pValue: lr.pValue, method: `log-rank test (R survdiff, rho = 0; SPSS "Log Rank (Mantel-Cox)") on ${where}`, notes, conditions };
 }
 
+const SEE_ALSO_ID = /^beyond-[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The claim's `seeAlso` ids, checked: distinct "beyond-..." ids; [] when absent. */
+export function seeAlsoOf(c: Claim): readonly string[] {
+  const links = (c as Claim & { seeAlso?: unknown }).seeAlso;
+  if (links === undefined) return Object.freeze([]);
+  const field = `claims (${c.id}).seeAlso`;
+  if (!Array.isArray(links)) throw new DataFileError("claims", "seeAlso must be an array of result ids", { column: field, value: JSON.stringify(links) });
+  links.forEach((id: unknown, i: number) => {
+    if (typeof id !== "string" || !SEE_ALSO_ID.test(id)) {
+      throw new DataFileError("claims", `seeAlso[${i}] must be a result id "beyond-..." (lower-case words joined by hyphens)`, { column: field, value: JSON.stringify(id) });
+    }
+    if (links.indexOf(id) !== i) throw new DataFileError("claims", `seeAlso names ${id} twice`, { column: field, value: id });
+  });
+  return Object.freeze([...(links as string[])]);
+}
+
 /** One claim's verdict. */
 export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
   const base = { id: c.id, section: c.section, kind: c.check.kind, reported: reportedText(c) };
+  const seeAlso = seeAlsoOf(c);
   if (c.check.kind === "none") {
     return Object.freeze({
       ...base,
@@ -285,6 +311,7 @@ export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
       verdict: "not checkable" as const,
       method: "none",
       note: c.check.reason,
+      seeAlso,
     });
   }
   const r = evaluateCheck(c, study);
@@ -327,6 +354,7 @@ export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
     verdict: ok ? ("reproduced" as const) : ("not reproduced" as const),
     method: r.method,
     note: lines.join("; "),
+    seeAlso,
   });
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadClaims } from "../../src/claims/claims.js";
-import { evaluateClaims } from "../../src/claims/evaluateClaims.js";
+import { evaluateClaim, evaluateClaims } from "../../src/claims/evaluateClaims.js";
+import { DataFileError } from "../../src/data/dataFileError.js";
+import { readFileSync } from "node:fs";
 import { loadStudy } from "../../src/data/loadEndpoint.js";
 import { expectClose, loadFixture } from "../helpers/fixtures.js";
 
@@ -19,7 +21,7 @@ describe("evaluateClaims: shape", () => {
     for (const x of verdicts) {
       expect(Object.isFrozen(x)).toBe(true);
       expect(Object.keys(x).sort()).toEqual(
-        ["difference", "id", "kind", "method", "note", "pValue", "recomputed", "recomputedRounded", "reported", "reportedValue", "section", "verdict"].sort(),
+        ["difference", "id", "kind", "method", "note", "pValue", "recomputed", "recomputedRounded", "reported", "reportedValue", "section", "seeAlso", "verdict"].sort(),
       );
       expect(x.note, x.id).toMatch(/\S/);
     }
@@ -130,5 +132,44 @@ describe("evaluateClaims: it recomputes from the data, so a changed row changes 
     const changed = evaluateClaims({ claims, study: { ...study, recurrence: { ...study.recurrence, months } } });
     const w = (id: string) => changed.find((x) => x.id === id)!.verdict;
     expect([w("res-rec-1y-count-g1"), w("res-rec-1y-rate-g1"), w("res-rec-1y-chisq")]).toEqual(["not reproduced", "not reproduced", "not reproduced"]);
+  });
+});
+
+describe("evaluateClaims: links to the results beyond the paper (notebook 6)", () => {
+  const notebook = readFileSync("notebooks/06-beyond-the-paper.ipynb", "utf8");
+  const nb = JSON.parse(notebook) as { cells: { cell_type: string; source: string | string[] }[] };
+  const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+  it("every verdict carries its claim's seeAlso (or none), frozen", () => {
+    for (const c of claims) {
+      const x = v(c.id);
+      expect(x.seeAlso, c.id).toEqual((c as { seeAlso?: string[] }).seeAlso ?? []);
+      expect(Object.isFrozen(x.seeAlso)).toBe(true);
+    }
+  });
+  it("every linked id is a result notebook 6 computes and names (so a link never dangles)", () => {
+    const ids = new Set(verdicts.flatMap((x) => x.seeAlso));
+    expect(ids.size).toBeGreaterThan(0);
+    for (const id of ids) expect(code.includes(`"${id}"`), id).toBe(true);
+  });
+  it("every test claim with a p comparison links its sensitivity sweep; the lung 4.62 its forensics; the sample-size caveat the power", () => {
+    for (const c of claims) {
+      const k = c.check;
+      if ((k.kind !== "chisq-1y" && k.kind !== "logrank") || c.comparison === null) continue;
+      const kind = k.kind === "logrank" ? "time" : "1y";
+      const endpoint = k.endpoint === "recurrence" ? "recurrence" : "lung";
+      expect(v(c.id).seeAlso, c.id).toContain(`beyond-sensitivity-${kind}-${endpoint}`);
+    }
+    expect(v("res-lung-1y-chisq").seeAlso).toContain("beyond-forensics-lung-1y-chisq");
+    expect(v("disc-n").seeAlso).toContain("beyond-power");
+    expect(v("abs-n-total").seeAlso).toEqual([]);
+  });
+  it("a malformed seeAlso stops the verdict with the claim and the field named", () => {
+    const study = loadStudy();
+    const c = claims.find((x) => x.id === "res-rec-logrank")!;
+    for (const bad of ["beyond-hr", ["hr-recurrence"], ["beyond-hr", "beyond-hr"], [3]]) {
+      const broken = { ...c, seeAlso: bad } as typeof c;
+      expect(() => evaluateClaim(broken, study)).toThrow(DataFileError);
+      expect(() => evaluateClaim(broken, study)).toThrow(/res-rec-logrank\)\.seeAlso/);
+    }
   });
 });
