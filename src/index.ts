@@ -85,9 +85,46 @@ export {
   type Comparison,
   type ReportedValue,
 } from "./claims/claims.js";
-export { evaluateClaims, evaluateClaim, type ClaimVerdict, type Verdict } from "./claims/evaluateClaims.js";
+export {
+  evaluateClaims,
+  evaluateClaim,
+  seeAlsoOf,
+  type ClaimVerdict,
+  type Verdict,
+} from "./claims/evaluateClaims.js";
 export { statcheck, statcheckClaims, type StatcheckResult, type ClaimStatcheck } from "./claims/statcheck.js";
 export { atPrecision } from "./claims/atPrecision.js";
+
+// Sensitivity of the paper's conclusions, and forensics on a printed chi-square (notebook 6).
+export {
+  crossChoices,
+  sensitivitySweep,
+  type Choice,
+  type SweepOutcome,
+  type SweepRow,
+  type SweepResult,
+  type SweepOptions,
+} from "./sensitivity/sweep.js";
+export { oneYearSweep, ONE_YEAR_TESTS, cutoffOptions, type OneYearSweepOptions } from "./sensitivity/oneYearSweep.js";
+export {
+  timeToEventSweep,
+  TIME_TO_EVENT_CHOICES,
+  NOT_APPLICABLE,
+  type TimeToEventSweepOptions,
+} from "./sensitivity/timeToEventSweep.js";
+export { medianSensitivity, type MedianRow, type MedianSensitivity } from "./sensitivity/medianSensitivity.js";
+export { claimSensitivity, isTestClaim, type ClaimSensitivity } from "./sensitivity/claimSensitivity.js";
+export { twoByTwoStatistics, type TwoByTwoStatistic, type TwoByTwoTest } from "./forensics/twoByTwoStatistics.js";
+export { nearbyTables, tableChanges, type NearbyTable, type NearbyOptions } from "./forensics/nearbyTables.js";
+export { kmRateTest, type KmRateTest, type KmScale } from "./forensics/kmRateTest.js";
+export {
+  chiSquareForensics,
+  FORENSIC_FAMILIES,
+  type ForensicCandidate,
+  type ForensicFamily,
+  type ChiSquareForensicsOptions,
+  type ChiSquareForensicsResult,
+} from "./forensics/chiSquareForensics.js";
 
 // Adapter: danfojs-node tables for notebooks (loaded on first use only).
 export { toDataFrame, loadDanfo } from "./adapters/danfo.js";
