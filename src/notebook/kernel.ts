@@ -187,7 +187,8 @@ export class Kernel {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const shell = new zmq.Dealer({ linger: 0 });
-    const iopub = new zmq.Subscriber({ linger: 0 });
+    // no high-water mark: ZeroMQ drops messages beyond 1000 waiting, an idle status among them
+    const iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
     iopub.subscribe();
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
     iopub.connect(`tcp://127.0.0.1:${iopubPort}`);

@@ -13,11 +13,12 @@
  * project's files already type-checked, and packages from node_modules in Node's module cache.
  * The headless runner (src/notebook/) uses it to run several notebooks on one warm kernel.
  *
- * And one fix: the kernel's sends on each socket are queued. zeromq 6 completes at most 512
- * sends in a row synchronously, then defers one, and a send issued while that one is pending
- * throws EBUSY (zeromq src/socket.cc, `max_sync_operations`). tslab does not wait for its sends,
- * so about every 512th message on iopub the next one is lost: a status "idle" the client waits
- * for forever, or a print that makes the cell itself fail.
+ * And two fixes for messages tslab loses: the kernel's sends on each socket are queued (zeromq
+ * 6 completes at most 512 sends in a row synchronously, then defers one, and a send issued while
+ * that one is pending throws EBUSY: zeromq src/socket.cc, `max_sync_operations`; tslab does not
+ * wait for its sends, so about every 512th message on iopub the next one was lost), and iopub
+ * queues without limit (a status "idle" dropped after a burst of output leaves the client
+ * waiting forever).
  */
 "use strict";
 const path = require("path");
@@ -118,6 +119,14 @@ setInterval(() => {
 // Queue the sends of the socket types the kernel uses (iopub: Publisher; shell, control, stdin:
 // Router), on the zeromq module tslab loads.
 const zmq = require(require.resolve("zeromq", { paths: [dist] }));
+// And no limit on iopub's queue: a publisher drops messages once 1000 wait for a slow
+// subscriber (ZeroMQ's default high-water mark), e.g. in a cell printing thousands of lines.
+const Publisher = zmq.Publisher;
+zmq.Publisher = class extends Publisher {
+  constructor(options) {
+    super({ sendHighWaterMark: 0, ...options });
+  }
+};
 for (const SocketType of [zmq.Publisher, zmq.Router]) {
   const send = SocketType.prototype.send;
   const last = new WeakMap();
