@@ -5,7 +5,8 @@
  *
  * 1. checks the data files (data/*.csv, data/cohort.json, data/claims.json) before anything runs;
  * 2. executes notebooks/*.ipynb, then notebooks/teaching/*.ipynb (each in name order) on tslab
- *    kernels, NOTEBOOK_JOBS (default 2) at a time (--fresh: a new kernel a notebook);
+ *    kernels: NOTEBOOK_JOBS (or --jobs) kernels, default 1, each reset between notebooks
+ *    (--fresh: a new kernel a notebook, default 2 at a time);
  * 3. where Chromium exists, renders every plotly figure to PNG in one browser session, adds the
  *    PNG to the figure's output and writes figures/<notebook>-<n>.png; else says why not;
  * 4. writes claims.json (every claim's verdict), 5. report/index.html (one offline page);
@@ -102,7 +103,7 @@ function verdictTable(verdicts: readonly ClaimVerdict[]): string {
 async function main(): Promise<number> {
   const t0 = performance.now();
   const timings: [string, number][] = [];
-  const jobs = poolSize(opts.jobs === undefined ? undefined : Number(opts.jobs));
+  const jobs = poolSize(opts.jobs === undefined ? undefined : Number(opts.jobs), opts.fresh ? 2 : 1);
   const cellTimeout = Number(opts["cell-timeout"]);
   if (!(cellTimeout > 0)) throw new RangeError(`--cell-timeout must be a positive number of seconds, got ${opts["cell-timeout"]}`);
 

@@ -69,11 +69,12 @@ describe("runNotebooks", { timeout: 120_000 }, () => {
     expect(kernelChildren()).toEqual([]);
   });
 
-  it("takes the pool size from NOTEBOOK_JOBS, else 2, and rejects nonsense", () => {
+  it("takes the pool size from NOTEBOOK_JOBS, else the mode's default, and rejects nonsense", () => {
     const saved = process.env.NOTEBOOK_JOBS;
     try {
       delete process.env.NOTEBOOK_JOBS;
-      expect(poolSize()).toBe(2);
+      expect(poolSize()).toBe(1);
+      expect(poolSize(undefined, 2)).toBe(2);
       expect(poolSize(3)).toBe(3);
       process.env.NOTEBOOK_JOBS = "4";
       expect(poolSize()).toBe(4);
