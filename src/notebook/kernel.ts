@@ -2,12 +2,15 @@
  * A tslab kernel process and a minimal Jupyter client for it (messaging protocol 5.3 over
  * ZeroMQ, the `zeromq` 6 package tslab itself uses): start, execute code, collect outputs, kill.
  *
- * The kernel runs as `node node_modules/tslab/bin/tslab kernel --config-path CONN.json` with the
- * project root as working directory, so cells can `import ... from "./src/index"`. What the
- * client does about tslab's habits (seen with tslab 1.0.22):
+ * The kernel runs with the project root as working directory, so cells can
+ * `import ... from "./src/index"`: by default as `node jupyter/kernels/tslab/launch.cjs
+ * --config-path CONN.json` (tslab's kernel, with `%reset -f` and two fixes for lost messages),
+ * or as tslab's own `node node_modules/tslab/bin/tslab kernel --config-path CONN.json`
+ * (TSLAB_KERNEL). What the client does about tslab's habits (seen with tslab 1.0.22):
  * - the reply on shell and the `idle` status on iopub arrive separately: wait for both;
  * - iopub is a PUB socket that drops messages until the subscription has reached it: repeat
- *   `kernel_info_request` until its `idle` status arrives on iopub;
+ *   `kernel_info_request` until its `idle` status arrives on iopub; and one that drops them
+ *   beyond its high-water mark: no limit on the receiving side;
  * - zeromq 6 throws EBUSY when two sends overlap on one socket: sends are queued;
  * - tslab sends no `error` or `execute_result` messages: a failure is the reply's status
  *   "error" plus the message tslab prints on stderr, from which `ename`/`evalue` are taken.
@@ -134,7 +137,7 @@ export class Kernel {
   /** The last output the process printed outside any cell (for diagnostics). */
   private processLog = "";
   private closed = false;
-  /** Resolves with `kernel_info_reply` content once the kernel answers on shell and iopub. */
+  /** The content of the kernel's `kernel_info_reply` (language_info etc.). */
   info: Record<string, any> = {};
 
   private constructor(
