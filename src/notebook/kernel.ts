@@ -100,10 +100,16 @@ export function processCpuSeconds(pid: number | undefined = process.pid, childre
   }
 }
 
-/** Kernels alive in this process, killed when it exits (the launcher also exits when its parent dies). */
-const live = new Set<ChildProcess>();
+/**
+ * Kernels alive in this process, with their connection folders: killed and removed when it
+ * exits (the launcher also exits by itself when its parent dies).
+ */
+const live = new Map<ChildProcess, string>();
 process.once("exit", () => {
-  for (const child of live) child.kill("SIGKILL");
+  for (const [child, dir] of live) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 interface Pending {
@@ -152,9 +158,8 @@ export class Kernel {
     };
     child.stdout?.on("data", log);
     child.stderr?.on("data", log);
-    live.add(child);
+    live.set(child, dir);
     child.once("exit", (code, signal) => {
-      live.delete(child);
       this.exitInfo = signal ? `killed by ${signal}` : `exit code ${code}`;
       for (const listener of this.exitListeners) listener(this.exitInfo);
     });
@@ -369,5 +374,6 @@ export class Kernel {
     this.shell.close();
     this.iopub.close();
     rmSync(this.dir, { recursive: true, force: true });
+    live.delete(this.child);
   }
 }
