@@ -42,12 +42,31 @@ const { values: opts, positionals } = parseArgs({
     fresh: { type: "boolean", default: false },
     "cell-timeout": { type: "string", default: "120" },
     out: { type: "string", default: "build" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+
+if (opts.help) {
+  process.stdout.write(`Usage: npm run reproduce -- [options] [NOTEBOOK.ipynb | DIR ...]
+
+Re-runs the analysis: checks data/, executes the notebooks (default: notebooks/ then
+notebooks/teaching/) on tslab, and writes build/ (executed notebooks, figures, claims.json,
+report/index.html), replacing the previous build only when every step succeeded.
+
+Options:
+  --jobs N              kernels side by side (default 1 reused kernel; env NOTEBOOK_JOBS)
+  --fresh               a new kernel for each notebook (default 2 at a time)
+  --cell-timeout SECS   stop a cell after this many seconds (default 120)
+  --out DIR             write here instead of build/
+  -h, --help            this text
+`);
+  process.exit(0);
+}
 
 const say = (line = "") => process.stdout.write(line + "\n");
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const fmt = (s: number) => `${s.toFixed(1)} s`;
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /** Notebooks given, and those of each folder given in name order. */
 function findNotebooks(paths: readonly string[]): string[] {
@@ -117,7 +136,7 @@ async function main(): Promise<number> {
   const files = findNotebooks(positionals.length > 0 ? positionals : ["notebooks", join("notebooks", "teaching")]);
   if (files.length === 0) throw new Error("no notebooks found (looked in notebooks/ and notebooks/teaching/)");
   const mode = opts.fresh ? "a fresh kernel each" : "reset between notebooks";
-  process.stderr.write(`executing ${files.length} notebooks on ${Math.min(jobs, files.length)} tslab kernels (${mode})\n`);
+  process.stderr.write(`executing ${files.length} notebooks on ${plural(Math.min(jobs, files.length), "tslab kernel")} (${mode})\n`);
 
   let verdicts: readonly ClaimVerdict[] = [];
   let runs: NotebookRun[] = [];
@@ -179,7 +198,7 @@ async function main(): Promise<number> {
   say(`per notebook, wall (kernel CPU): ${runs.map((r) => `${shortName(r.name)} ${fmt(r.seconds)}${cpu(r)}`).join(", ")}`);
   const cpuTotal = processCpuSeconds(process.pid, true); // this process + its kernels and Chromium
   const cpuNote = cpuTotal === null ? "" : `; CPU ${fmt(cpuTotal)} in all (this process, kernels, Chromium)`;
-  say(`total ${fmt(total)} wall for ${runs.length} notebooks: ${(total / runs.length).toFixed(2)} s a notebook (${Math.min(jobs, runs.length)} kernels${cpuNote})`);
+  say(`total ${fmt(total)} wall for ${runs.length} notebooks: ${(total / runs.length).toFixed(2)} s a notebook (${plural(Math.min(jobs, runs.length), "kernel")}${cpuNote})`);
   return 0;
 }
 
