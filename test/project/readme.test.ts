@@ -9,7 +9,7 @@ const library = readme.slice(readme.indexOf("## The library"));
 const blocks = [...library.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 /** Decimal places a number is written with. */
-const decimals = (text: string) => (text.includes(".") ? text.split(".")[1].length : 0);
+const decimals = (text: string) => (text.includes(".") ? text.trim().split(".")[1].length : 0);
 
 /** Compares a computed value with the value the README writes (a JS literal, as text). */
 function matches(actual: unknown, written: string, where: string): void {
