@@ -166,3 +166,23 @@ export function checkObject(name: string, x: unknown, optional = false): Record<
   }
   return x as Record<string, unknown>;
 }
+
+/**
+ * Refuses a key of an options object that fn does not take (a misspelt option must not pass
+ * silently), naming the object as the argument and the key as the value, e.g.
+ * `options.level is not an option of rmstDifference; the options are confLevel, reference`.
+ */
+export function checkOptionNames(
+  fn: string,
+  options: Record<string, unknown>,
+  allowed: readonly string[],
+  name = "options",
+  hint = "",
+): void {
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      const list = allowed.length === 1 ? `the option is ${allowed[0]}` : `the options are ${allowed.join(", ")}`;
+      throw new SurvivalInputError(`${name}.${key} is not an option of ${fn}; ${list}${hint}`, name, undefined, key);
+    }
+  }
+}

@@ -36,7 +36,7 @@
  * zph.x; zph.y[0];                                // R: plot(cox.zph(fit)[1]) points
  */
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkEvents, checkFinite, checkObject, checkOneOf, checkTimes } from "../core/validate.js";
+import { checkEvents, checkFinite, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder } from "./coxFit.js";
@@ -180,11 +180,7 @@ export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOption
     }
   });
   const o = checkObject("options", options, true);
-  for (const key of Object.keys(o)) {
-    if (key !== "transform") {
-      throw new SurvivalInputError(`options.${key} is not an option of coxZph; the option is transform`, "options", undefined, key);
-    }
-  }
+  checkOptionNames("coxZph", o, ["transform"]);
   const transform = o.transform === undefined ? "km" : checkOneOf("transform", o.transform, TRANSFORMS);
 
   const d = checkObject("data", data);

@@ -30,7 +30,7 @@
  * km.median.estimate;   // 3: S = 0.5 on [2, 4), R's midpoint rule
  */
 import { SurvivalInputError, show } from "../errors.js";
-import { checkConfLevel, checkEvents, checkObject, checkOneOf, checkTimes } from "../core/validate.js";
+import { checkConfLevel, checkEvents, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { tabulate } from "../core/tabulate.js";
 import { normalQuantile } from "../core/distributions.js";
 import { CONF_TYPES, confidenceLimits, type ConfType } from "./confint.js";
@@ -93,16 +93,7 @@ const OPTION_NAMES = ["confType", "confLevel"];
 export function kaplanMeier(data: KaplanMeierData, options?: KaplanMeierOptions): KaplanMeierResult {
   const d = checkObject("data", data);
   const opts = checkObject("options", options, true);
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_NAMES.includes(key)) {
-      throw new SurvivalInputError(
-        `options.${key} is not an option of kaplanMeier; the options are ${OPTION_NAMES.join(", ")}`,
-        "options",
-        undefined,
-        key,
-      );
-    }
-  }
+  checkOptionNames("kaplanMeier", opts, OPTION_NAMES);
   const confType = opts.confType === undefined ? "log" : checkOneOf("confType", opts.confType, CONF_TYPES);
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const time = checkTimes("time", d.time);

@@ -25,7 +25,7 @@
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper } from "../core/distributions.js";
 import { tabulate } from "../core/tabulate.js";
-import { checkEvents, checkLabels, checkObject, checkOneOf, checkTimes } from "../core/validate.js";
+import { checkEvents, checkLabels, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { quadraticForm } from "./quadraticForm.js";
 import { LOG_RANK_WEIGHTS, type LogRankWeight, timeWeights } from "./weights.js";
 
@@ -119,16 +119,7 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number):
 export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRankResult {
   const d = checkObject("data", data);
   const opts = checkObject("options", options, true);
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_NAMES.includes(key)) {
-      throw new SurvivalInputError(
-        `options.${key} is not an option: the options are ${OPTION_NAMES.join(", ")} (e.g. R's rho is weight "fleming-harrington" with p = rho)`,
-        key,
-        undefined,
-        opts[key],
-      );
-    }
-  }
+  checkOptionNames("logRankTest", opts, OPTION_NAMES, "options", ' (e.g. R\'s rho is weight "fleming-harrington" with p = rho)');
   const weight = opts.weight === undefined ? "logrank" : checkOneOf("weight", opts.weight, LOG_RANK_WEIGHTS);
   const p = checkExponent("p", opts.p, weight, 1);
   const q = checkExponent("q", opts.q, weight, 0);

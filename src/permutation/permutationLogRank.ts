@@ -40,7 +40,7 @@
 import { chiSquareUpper, logGamma } from "../core/distributions.js";
 import { createRandom, checkSeed, shuffle } from "../core/random.js";
 import { tabulate } from "../core/tabulate.js";
-import { checkEvents, checkLabels, checkObject, checkOneOf, checkTimes } from "../core/validate.js";
+import { checkEvents, checkLabels, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { logRankTest } from "../logrank/logRankTest.js";
 import { quadraticForm } from "../logrank/quadraticForm.js";
@@ -302,16 +302,7 @@ export function permutationLogRank(
 ): PermutationLogRankResult {
   const d = checkObject("data", data);
   const o = checkObject("options", options, true);
-  for (const key of Object.keys(o)) {
-    if (!OPTION_NAMES.includes(key)) {
-      throw new SurvivalInputError(
-        `options.${key} is not an option of permutationLogRank; the options are ${OPTION_NAMES.join(", ")}`,
-        "options",
-        undefined,
-        key,
-      );
-    }
-  }
+  checkOptionNames("permutationLogRank", o, OPTION_NAMES);
   if (d.strata !== undefined) {
     throw new SurvivalInputError(
       "strata: permutationLogRank does not permute within strata; leave strata out or use logRankTest",

@@ -27,17 +27,3 @@ export function checkHazardRatio(x: unknown, allowOne: boolean, name = "hazardRa
   }
   return x;
 }
-
-/** Refuses option names a function does not know (a misspelt "alpha" must not pass silently). */
-export function checkKeys(o: Record<string, unknown>, allowed: readonly string[], fn: string): void {
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) {
-      throw new SurvivalInputError(
-        `${key} is not an argument of ${fn}; the arguments are ${allowed.join(", ")}`,
-        key,
-        undefined,
-        o[key],
-      );
-    }
-  }
-}

@@ -11,9 +11,9 @@
  * detectableHazardRatio({ events: 31 })   // { lower: 0.366, upper: 2.74, ... }
  */
 import { normalQuantile } from "../core/distributions.js";
-import { checkObject } from "../core/validate.js";
+import { checkObject, checkOptionNames } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { checkKeys, checkProbability } from "./checkDesign.js";
+import { checkProbability } from "./checkDesign.js";
 
 export interface DetectableHazardRatioInput {
   /** Number of events (> 0). */
@@ -41,7 +41,7 @@ const KEYS = ["events", "alpha", "power", "allocation"];
 
 export function detectableHazardRatio(input: DetectableHazardRatioInput): DetectableHazardRatioResult {
   const o = checkObject("input", input);
-  checkKeys(o, KEYS, "detectableHazardRatio");
+  checkOptionNames("detectableHazardRatio", o, KEYS, "input");
   const events = o.events;
   if (typeof events !== "number" || !(events > 0) || events === Infinity) {
     throw new SurvivalInputError(`events is ${show(events)}: the number of events must be a finite number > 0`, "events", undefined, events);

@@ -15,9 +15,9 @@
  * logRankPower({ hazardRatio: 2, events: 66 }).power   // 0.8039
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
-import { checkObject } from "../core/validate.js";
+import { checkObject, checkOptionNames } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { checkHazardRatio, checkKeys, checkProbability } from "./checkDesign.js";
+import { checkHazardRatio, checkProbability } from "./checkDesign.js";
 
 export interface LogRankPowerInput {
   /** Hazard ratio under the alternative (> 0; 1 gives the test's size, alpha). */
@@ -49,7 +49,7 @@ export function normalCdf(x: number): number {
 
 export function logRankPower(input: LogRankPowerInput): LogRankPowerResult {
   const o = checkObject("input", input);
-  checkKeys(o, KEYS, "logRankPower");
+  checkOptionNames("logRankPower", o, KEYS, "input");
   const hazardRatio = checkHazardRatio(o.hazardRatio, true);
   const events = o.events;
   if (typeof events !== "number" || !(events > 0) || events === Infinity) {

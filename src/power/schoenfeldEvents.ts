@@ -15,9 +15,9 @@
  * schoenfeldEvents({ hazardRatio: 2 }).events   // 65.35: 66 events for 80% power at 5% two-sided
  */
 import { normalQuantile } from "../core/distributions.js";
-import { checkObject } from "../core/validate.js";
+import { checkObject, checkOptionNames } from "../core/validate.js";
 import { SurvivalInputError } from "../errors.js";
-import { checkHazardRatio, checkKeys, checkProbability } from "./checkDesign.js";
+import { checkHazardRatio, checkProbability } from "./checkDesign.js";
 
 export interface SchoenfeldEventsInput {
   /** Hazard ratio to detect (> 0, != 1); HR and 1 / HR need the same number of events. */
@@ -46,7 +46,7 @@ const KEYS = ["hazardRatio", "alpha", "power", "allocation"];
 
 export function schoenfeldEvents(input: SchoenfeldEventsInput): SchoenfeldEventsResult {
   const o = checkObject("input", input);
-  checkKeys(o, KEYS, "schoenfeldEvents");
+  checkOptionNames("schoenfeldEvents", o, KEYS, "input");
   const hazardRatio = checkHazardRatio(o.hazardRatio, false);
   const alpha = o.alpha === undefined ? 0.05 : checkProbability("alpha", o.alpha, "a significance level");
   const power = o.power === undefined ? 0.8 : checkProbability("power", o.power, "a power");

@@ -22,7 +22,7 @@
  * r.difference.estimate; r.difference.lower; r.difference.upper; r.difference.pValue
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
-import { checkConfLevel, checkEvents, checkLabels, checkObject, checkTimes } from "../core/validate.js";
+import { checkConfLevel, checkEvents, checkLabels, checkObject, checkOptionNames, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { kaplanMeierFit } from "../km/kaplanMeier.js";
 
@@ -82,16 +82,7 @@ const COMMON = "longest common follow-up: the smaller of the two arms' largest o
 export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptions): RmstDifferenceResult {
   const d = checkObject("data", data);
   const o = checkObject("options", options, true);
-  for (const key of Object.keys(o)) {
-    if (!OPTION_NAMES.includes(key)) {
-      throw new SurvivalInputError(
-        `options.${key} is not an option of rmstDifference; the options are ${OPTION_NAMES.join(", ")}`,
-        "options",
-        undefined,
-        key,
-      );
-    }
-  }
+  checkOptionNames("rmstDifference", o, OPTION_NAMES);
   const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
   const time = checkTimes("time", d.time);
   const n = time.length;

@@ -284,8 +284,9 @@ describe("logRankTest bad input", () => {
     expect([w.argument, w.value]).toEqual(["weight", "peto"]);
     expect(w.message).toContain('weight is "peto": it must be one of "logrank", "gehan-breslow"');
     const o = thrown(() => logRankTest(ok, { rho: 1 } as never));
-    expect(o.argument).toBe("rho");
+    expect([o.argument, o.value]).toEqual(["options", "rho"]);
     expect(o.message).toMatch(/options\.rho is not an option/);
+    expect(o.message).toContain('R\'s rho is weight "fleming-harrington" with p = rho');
   });
 
   it("refuses a negative or non-finite p or q, and p or q without the Fleming-Harrington weight", () => {

@@ -56,6 +56,7 @@ describe("schoenfeldEvents", () => {
       }
     }
     expect(thrown(() => schoenfeldEvents({ hazardRatio: 2, power: 0.02 })).argument).toBe("power"); // below alpha / 2
-    expect(thrown(() => schoenfeldEvents({ hazardRatio: 2, alfa: 0.1 } as never)).argument).toBe("alfa");
+    const typo = thrown(() => schoenfeldEvents({ hazardRatio: 2, alfa: 0.1 } as never));
+    expect([typo.argument, typo.value]).toEqual(["input", "alfa"]);
   });
 });
