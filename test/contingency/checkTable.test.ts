@@ -1,23 +1,16 @@
 // Bad input for chiSquareTest, gTest and fisherExactTest: each throws SurvivalInputError whose
 // message names the argument, the row/column indices and the value, and never mutates the input.
 import { describe, expect, it } from "vitest";
-import { SurvivalInputError } from "../../src/errors.js";
 import { checkTable } from "../../src/contingency/checkTable.js";
 import { chiSquareTest } from "../../src/contingency/chiSquareTest.js";
 import { gTest } from "../../src/contingency/gTest.js";
 import { fisherExactTest } from "../../src/contingency/fisherExactTest.js";
+import { inputError } from "../helpers/errors.js";
 
 const tests = { chiSquareTest, gTest, fisherExactTest } as Record<string, (t: any, o?: any) => unknown>;
 
 function expectInputError(fn: () => unknown, message: RegExp, argument: string, index?: number, value?: unknown): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, "should throw").toBeInstanceOf(SurvivalInputError);
-  const e = error as SurvivalInputError;
+  const e = inputError(fn);
   expect(e.message).toMatch(message);
   expect(e.argument).toBe(argument);
   expect(e.index).toBe(index);

@@ -1,34 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { checkOptionNames } from "../../src/core/validate.js";
-import { SurvivalInputError } from "../../src/errors.js";
+import { inputError } from "../helpers/errors.js";
 
 describe("checkOptionNames", () => {
-  function refusal(f: () => void): SurvivalInputError {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(SurvivalInputError);
-      return e as SurvivalInputError;
-    }
-    throw new Error("expected a SurvivalInputError");
-  }
-
   it("passes known keys and an empty object", () => {
     expect(() => checkOptionNames("f", { a: 1, b: undefined }, ["a", "b"])).not.toThrow();
     expect(() => checkOptionNames("f", {}, ["a"])).not.toThrow();
   });
 
   it("names the object, the unknown key and the options", () => {
-    const e = refusal(() => checkOptionNames("rmstDifference", { confLevel: 0.9, level: 0.9 }, ["confLevel", "reference"]));
+    const e = inputError(() => checkOptionNames("rmstDifference", { confLevel: 0.9, level: 0.9 }, ["confLevel", "reference"]));
     expect(e.message).toBe("options.level is not an option of rmstDifference; the options are confLevel, reference");
     expect([e.argument, e.index, e.value]).toEqual(["options", undefined, "level"]);
   });
 
   it("says 'the option is' for a single option, and takes another object name and a hint", () => {
-    expect(refusal(() => checkOptionNames("coxZph", { tr: "km" }, ["transform"])).message).toBe(
+    expect(inputError(() => checkOptionNames("coxZph", { tr: "km" }, ["transform"])).message).toBe(
       "options.tr is not an option of coxZph; the option is transform",
     );
-    const e = refusal(() => checkOptionNames("g", { x: 1 }, ["y", "z"], "input", " (see y)"));
+    const e = inputError(() => checkOptionNames("g", { x: 1 }, ["y", "z"], "input", " (see y)"));
     expect(e.message).toBe("input.x is not an option of g; the options are y, z (see y)");
     expect([e.argument, e.value]).toEqual(["input", "x"]);
   });

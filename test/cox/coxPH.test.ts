@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { coxPH, type CoxPHOptions, type CoxPHResult } from "../../src/cox/coxPH.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { dataset, expectAllClose, expectClose, loadFixture } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface Recipe {
   name: string;
@@ -203,18 +203,8 @@ describe("coxPH bad input", () => {
   const event = [1, 1, 0, 1, 1, 0, 1];
   const x = [1, 0, 1, 0, 1, 0, 0];
 
-  function thrown(f: () => unknown): SurvivalInputError {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(SurvivalInputError);
-      return e as SurvivalInputError;
-    }
-    throw new Error("expected a SurvivalInputError");
-  }
-
   it("a constant covariate, named", () => {
-    const e = thrown(() => coxPH({ time, event, covariates: { x, site: [2, 2, 2, 2, 2, 2, 2] } }));
+    const e = inputError(() => coxPH({ time, event, covariates: { x, site: [2, 2, 2, 2, 2, 2, 2] } }));
     expect(e.argument).toBe("covariates.site");
     expect(e.message).toMatch(/covariates\.site is constant \(every value is 2\)/);
   });
@@ -222,18 +212,18 @@ describe("coxPH bad input", () => {
   it("collinear covariates, named", () => {
     const age = [50, 61, 47, 70, 58, 66, 53];
     const ageMonths = age.map((a) => 12 * a + 3);
-    const e = thrown(() => coxPH({ time, event, covariates: { x, age, ageMonths } }));
+    const e = inputError(() => coxPH({ time, event, covariates: { x, age, ageMonths } }));
     expect(e.argument).toBe("covariates");
     expect(e.message).toMatch(/^covariates "age" and "ageMonths" are collinear: "ageMonths" is a linear combination of "age"/);
     const sum = x.map((v, i) => v + age[i]);
-    const e2 = thrown(() => coxPH({ time, event, covariates: { x, age, sum } }));
+    const e2 = inputError(() => coxPH({ time, event, covariates: { x, age, sum } }));
     expect(e2.message).toMatch(/^covariates "x", "age" and "sum" are collinear/);
     expect(e2.value).toEqual(["x", "age", "sum"]);
   });
 
   it("a covariate that never varies within a risk set at an event time", () => {
     // z differs only for the last row, censored at time 1, before the first event (R: coef NA).
-    const e = thrown(() =>
+    const e = inputError(() =>
       coxPH({ time: [5, 8, 12, 3, 9, 20, 1], event: [1, 1, 0, 1, 1, 0, 0], covariates: { z: [0, 0, 0, 0, 0, 0, 1] } }),
     );
     expect(e.argument).toBe("covariates.z");
@@ -241,48 +231,48 @@ describe("coxPH bad input", () => {
   });
 
   it("no events", () => {
-    const e = thrown(() => coxPH({ time, event: [0, 0, 0, 0, 0, 0, 0], covariates: { x } }));
+    const e = inputError(() => coxPH({ time, event: [0, 0, 0, 0, 0, 0, 0], covariates: { x } }));
     expect(e.argument).toBe("event");
     expect(e.message).toMatch(/no events/);
   });
 
   it("no covariates", () => {
-    const e = thrown(() => coxPH({ time, event, covariates: {} }));
+    const e = inputError(() => coxPH({ time, event, covariates: {} }));
     expect(e.argument).toBe("covariates");
-    expect(thrown(() => coxPH({ time, event } as never)).argument).toBe("covariates");
+    expect(inputError(() => coxPH({ time, event } as never)).argument).toBe("covariates");
   });
 
   it("lengths that differ", () => {
-    const e = thrown(() => coxPH({ time, event, covariates: { x: [1, 0, 1] } }));
+    const e = inputError(() => coxPH({ time, event, covariates: { x: [1, 0, 1] } }));
     expect(e.argument).toBe("covariates.x");
     expect(e.message).toMatch(/covariates\.x has length 3 but time has length 7/);
-    expect(thrown(() => coxPH({ time, event: [1, 0], covariates: { x } })).argument).toBe("event");
+    expect(inputError(() => coxPH({ time, event: [1, 0], covariates: { x } })).argument).toBe("event");
   });
 
   it("NaN and Infinity in a covariate: name, index and value", () => {
-    const e = thrown(() => coxPH({ time, event, covariates: { x, age: [50, 61, NaN, 70, 58, 66, 53] } }));
+    const e = inputError(() => coxPH({ time, event, covariates: { x, age: [50, 61, NaN, 70, 58, 66, 53] } }));
     expect([e.argument, e.index]).toEqual(["covariates.age", 2]);
     expect(e.message).toMatch(/^covariates\.age\[2\] is NaN/);
-    const e2 = thrown(() => coxPH({ time, event, covariates: { age: [50, 61, 47, 70, 58, Infinity, 53] } }));
+    const e2 = inputError(() => coxPH({ time, event, covariates: { age: [50, 61, 47, 70, 58, Infinity, 53] } }));
     expect([e2.argument, e2.index, e2.value]).toEqual(["covariates.age", 5, Infinity]);
     expect(e2.message).toMatch(/^covariates\.age\[5\] is Infinity/);
   });
 
   it("a negative time, a bad event code", () => {
-    const e = thrown(() => coxPH({ time: [5, -8, 12, 3, 9, 20, 7], event, covariates: { x } }));
+    const e = inputError(() => coxPH({ time: [5, -8, 12, 3, 9, 20, 7], event, covariates: { x } }));
     expect([e.argument, e.index, e.value]).toEqual(["time", 1, -8]);
     expect(e.message).toMatch(/^time\[1\] is -8/);
-    const e2 = thrown(() => coxPH({ time, event: [1, 1, 2, 1, 1, 0, 1], covariates: { x } }));
+    const e2 = inputError(() => coxPH({ time, event: [1, 1, 2, 1, 1, 0, 1], covariates: { x } }));
     expect([e2.argument, e2.index, e2.value]).toEqual(["event", 2, 2]);
   });
 
   it("unknown ties, bad options", () => {
-    const e = thrown(() => coxPH({ time, event, covariates: { x } }, { ties: "exact" as never }));
+    const e = inputError(() => coxPH({ time, event, covariates: { x } }, { ties: "exact" as never }));
     expect(e.argument).toBe("ties");
     expect(e.message).toMatch(/ties is "exact": it must be one of "efron", "breslow"/);
-    expect(thrown(() => coxPH({ time, event, covariates: { x } }, { confLevel: 95 })).argument).toBe("confLevel");
-    expect(thrown(() => coxPH({ time, event, covariates: { x } }, { iterMax: 0 })).argument).toBe("iterMax");
-    expect(thrown(() => coxPH({ time, event, covariates: { x } }, { eps: -1 })).argument).toBe("eps");
+    expect(inputError(() => coxPH({ time, event, covariates: { x } }, { confLevel: 95 })).argument).toBe("confLevel");
+    expect(inputError(() => coxPH({ time, event, covariates: { x } }, { iterMax: 0 })).argument).toBe("iterMax");
+    expect(inputError(() => coxPH({ time, event, covariates: { x } }, { eps: -1 })).argument).toBe("eps");
   });
 
   it("does not change the caller's arrays", () => {

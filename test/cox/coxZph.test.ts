@@ -8,6 +8,7 @@ import { coxZph, logMinusLogData, type ZphTransform } from "../../src/cox/coxZph
 import { kaplanMeier } from "../../src/km/kaplanMeier.js";
 import { SurvivalInputError } from "../../src/errors.js";
 import { dataset, expectAllClose, expectClose, loadFixture, numbers } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface Recipe {
   name: string;
@@ -110,30 +111,21 @@ describe("coxZph matches R's cox.zph", () => {
   it("refuses data that do not belong to the fit, and bad options", () => {
     const data = caseData(fixture.zph[2].case);
     const fit = coxPH(data);
-    const catchIt = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(SurvivalInputError);
-        return e as SurvivalInputError;
-      }
-      throw new Error("expected a SurvivalInputError");
-    };
-    const e1 = catchIt(() => coxZph(fit, data, { transform: "sqrt" as ZphTransform }));
+    const e1 = inputError(() => coxZph(fit, data, { transform: "sqrt" as ZphTransform }));
     expect(e1.argument).toBe("transform");
     expect(e1.message).toContain('"sqrt"');
     const { age: _age, ...fewer } = data.covariates;
-    const e2 = catchIt(() => coxZph(fit, { ...data, covariates: fewer }));
+    const e2 = inputError(() => coxZph(fit, { ...data, covariates: fewer }));
     expect(e2.argument).toBe("covariates");
     const shorter = {
       time: data.time.slice(1),
       event: data.event.slice(1),
       covariates: Object.fromEntries(Object.entries(data.covariates).map(([k, v]) => [k, v.slice(1)])),
     };
-    const e3 = catchIt(() => coxZph(fit, shorter));
+    const e3 = inputError(() => coxZph(fit, shorter));
     expect(e3.argument).toBe("time");
     const bad = { ...data, covariates: { ...data.covariates, karno: data.covariates.karno.map((v, i) => (i === 5 ? NaN : v)) } };
-    const e4 = catchIt(() => coxZph(fit, bad));
+    const e4 = inputError(() => coxZph(fit, bad));
     expect(e4.argument).toBe("covariates.karno");
     expect(e4.index).toBe(5);
     const zero = {
@@ -141,10 +133,10 @@ describe("coxZph matches R's cox.zph", () => {
       time: data.time.map((t, i) => (i === 3 ? 0 : t)),
       event: data.event.map((v, i) => (i === 3 ? 1 : v)),
     };
-    const e5 = catchIt(() => coxZph(coxPH(zero), zero, { transform: "log" }));
+    const e5 = inputError(() => coxZph(coxPH(zero), zero, { transform: "log" }));
     expect(e5.argument).toBe("time");
     expect(e5.index).toBe(3);
-    expect(catchIt(() => coxZph({} as never, data)).argument).toBe("fit");
+    expect(inputError(() => coxZph({} as never, data)).argument).toBe("fit");
   });
 });
 

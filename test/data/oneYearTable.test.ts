@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SurvivalInputError } from "../../src/errors.js";
 import { loadStudy } from "../../src/data/loadEndpoint.js";
 import { oneYearTable } from "../../src/data/oneYearTable.js";
 import { loadFixture } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 const R = loadFixture("paper-claims");
 const study = loadStudy();
@@ -67,13 +67,9 @@ describe("oneYearTable semantics on small hand-made data", () => {
     [{ cutoff: NaN }, "cutoff", /cutoff is NaN/],
     [{ inclusive: "yes" as unknown as boolean }, "inclusive", /inclusive is "yes"/],
   ])("rejects options %j", (opts, argument, words) => {
-    expect(() => oneYearTable(ep, opts)).toThrow(words);
-    expect(() => oneYearTable(ep, opts)).toThrow(SurvivalInputError);
-    try {
-      oneYearTable(ep, opts);
-    } catch (e) {
-      expect((e as SurvivalInputError).argument).toBe(argument);
-    }
+    const e = inputError(() => oneYearTable(ep, opts));
+    expect(e.message).toMatch(words);
+    expect(e.argument).toBe(argument);
   });
   it.each([
     [{ ...ep, group: [1, 1, 1, 3, 2, 2, 2] }, /group\[3\] is 3/],

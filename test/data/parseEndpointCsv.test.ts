@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DataFileError } from "../../src/data/dataFileError.js";
 import { loadEndpoint } from "../../src/data/loadEndpoint.js";
 import { parseEndpointCsv } from "../../src/data/parseEndpointCsv.js";
-
-/** Catches the error `f` throws (fails the test if it throws nothing or something else). */
-function dataError(f: () => unknown): DataFileError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataFileError);
-    expect(e).toBeInstanceOf(Error);
-    return e as DataFileError;
-  }
-  return expect.fail("expected a DataFileError");
-}
+import { dataFileError } from "../helpers/errors.js";
 
 describe("parseEndpointCsv: well-formed input", () => {
   it("reads columns in file order as numbers", () => {
@@ -51,7 +39,7 @@ const BAD: [file: string, line: number, column: string | undefined, value: strin
 describe("loadEndpoint: every malformed fixture stops with an error naming file, line, column and value", () => {
   it.each(BAD)("%s -> line %i", (name, line, column, value, words) => {
     const file = `test/fixtures/bad-data/${name}`;
-    const e = dataError(() => loadEndpoint(file));
+    const e = dataFileError(() => loadEndpoint(file));
     expect(e.file).toBe(file);
     expect(e.line).toBe(line);
     expect(e.column).toBe(column);
@@ -66,7 +54,7 @@ describe("loadEndpoint: every malformed fixture stops with an error naming file,
 describe("parseEndpointCsv: strict values", () => {
   const row = (v: string) => () => parseEndpointCsv(`group,status,months\n1,1,${v}\n`, "x.csv");
   it.each(["", " 7", "7 ", "1e", "1e3", "+1", ".5", "5.", "abc", '"7"', "NaN", "Infinity", "0x1", "1,5"])("rejects months %j", (v) => {
-    const e = dataError(row(v));
+    const e = dataFileError(row(v));
     expect(e.line).toBe(2);
     expect(e.message).toMatch(/^x\.csv, line 2/);
   });
@@ -74,13 +62,13 @@ describe("parseEndpointCsv: strict values", () => {
     expect(parseEndpointCsv(`group,status,months\n1,1,${v}\n`, "x.csv").months).toEqual([Number(v)]);
   });
   it.each([["0"], ["1.5"], ["-1"]])("rejects group %j", (g) => {
-    expect(dataError(() => parseEndpointCsv(`group,status,months\n${g},1,3\n`, "x.csv")).column).toBe("group");
+    expect(dataFileError(() => parseEndpointCsv(`group,status,months\n${g},1,3\n`, "x.csv")).column).toBe("group");
   });
   it.each([["-1"], ["0.5"], ["true"]])("rejects status %j", (s) => {
-    expect(dataError(() => parseEndpointCsv(`group,status,months\n1,${s},3\n`, "x.csv")).column).toBe("status");
+    expect(dataFileError(() => parseEndpointCsv(`group,status,months\n1,${s},3\n`, "x.csv")).column).toBe("status");
   });
   it("names a file that cannot be read", () => {
-    const e = dataError(() => loadEndpoint("test/fixtures/bad-data/no-such-file.csv"));
+    const e = dataFileError(() => loadEndpoint("test/fixtures/bad-data/no-such-file.csv"));
     expect(e.message).toMatch(/no-such-file\.csv: cannot be read \(ENOENT\)/);
   });
 });

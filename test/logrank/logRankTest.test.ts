@@ -6,8 +6,8 @@
 //           (test/fixtures/python/logrank.py).
 import { describe, expect, it } from "vitest";
 import { logRankTest, type LogRankData, type LogRankOptions } from "../../src/logrank/logRankTest.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { dataset, expectAllClose, expectClose, loadFixture } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface Case {
   data: string;
@@ -232,18 +232,8 @@ describe("logRankTest results", () => {
 describe("logRankTest bad input", () => {
   const ok = { time: [1, 2, 3, 4], event: [1, 0, 1, 1], group: ["a", "a", "b", "b"] };
 
-  function thrown(f: () => unknown): SurvivalInputError {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(SurvivalInputError);
-      return e as SurvivalInputError;
-    }
-    throw new Error("expected a SurvivalInputError");
-  }
-
   it("refuses fewer than two groups, naming the one value", () => {
-    const e = thrown(() => logRankTest({ ...ok, group: ["a", "a", "a", "a"] }));
+    const e = inputError(() => logRankTest({ ...ok, group: ["a", "a", "a", "a"] }));
     expect(e.argument).toBe("group");
     expect(e.value).toBe("a");
     expect(e.message).toMatch(/"a".*at least two groups/);
@@ -255,35 +245,35 @@ describe("logRankTest bad input", () => {
     ["NaN", Number.NaN, "NaN"],
   ])("refuses a %s group or stratum label, naming argument, index and value", (_, bad, shown) => {
     const group = ["a", "a", bad, "b"] as (string | number)[];
-    const e = thrown(() => logRankTest({ ...ok, group }));
+    const e = inputError(() => logRankTest({ ...ok, group }));
     expect([e.argument, e.index]).toEqual(["group", 2]);
     expect(e.message).toContain(`group[2] is ${shown}`);
     const strata = [1, 1, 1, bad] as (string | number)[];
-    const s = thrown(() => logRankTest({ ...ok, strata }));
+    const s = inputError(() => logRankTest({ ...ok, strata }));
     expect([s.argument, s.index]).toEqual(["strata", 3]);
     expect(s.message).toContain(`strata[3] is ${shown}`);
   });
 
   it("refuses lengths that differ", () => {
     for (const key of ["event", "group", "strata"] as const) {
-      const e = thrown(() => logRankTest({ ...ok, [key]: key === "event" ? [1, 0, 1] : ["a", "b", "a"] }));
+      const e = inputError(() => logRankTest({ ...ok, [key]: key === "event" ? [1, 0, 1] : ["a", "b", "a"] }));
       expect(e.argument).toBe(key);
       expect(e.message).toMatch(new RegExp(`^${key} has length 3 but time has length 4`));
     }
   });
 
   it("refuses bad times and event codes, naming the row", () => {
-    const t = thrown(() => logRankTest({ ...ok, time: [1, 2, -3, 4] }));
+    const t = inputError(() => logRankTest({ ...ok, time: [1, 2, -3, 4] }));
     expect([t.argument, t.index, t.value]).toEqual(["time", 2, -3]);
-    const ev = thrown(() => logRankTest({ ...ok, event: [1, 0, 2, 1] }));
+    const ev = inputError(() => logRankTest({ ...ok, event: [1, 0, 2, 1] }));
     expect([ev.argument, ev.index, ev.value]).toEqual(["event", 2, 2]);
   });
 
   it("refuses an unknown weight and an unknown option", () => {
-    const w = thrown(() => logRankTest(ok, { weight: "peto" as never }));
+    const w = inputError(() => logRankTest(ok, { weight: "peto" as never }));
     expect([w.argument, w.value]).toEqual(["weight", "peto"]);
     expect(w.message).toContain('weight is "peto": it must be one of "logrank", "gehan-breslow"');
-    const o = thrown(() => logRankTest(ok, { rho: 1 } as never));
+    const o = inputError(() => logRankTest(ok, { rho: 1 } as never));
     expect([o.argument, o.value]).toEqual(["options", "rho"]);
     expect(o.message).toMatch(/options\.rho is not an option/);
     expect(o.message).toContain('R\'s rho is weight "fleming-harrington" with p = rho');
@@ -297,33 +287,33 @@ describe("logRankTest bad input", () => {
       ["q", Infinity],
       ["p", "1"],
     ] as const) {
-      const e = thrown(() => logRankTest(ok, { weight: "fleming-harrington", [key]: bad } as never));
+      const e = inputError(() => logRankTest(ok, { weight: "fleming-harrington", [key]: bad } as never));
       expect([e.argument, e.value]).toEqual([key, bad]);
       expect(e.message).toMatch(new RegExp(`^${key} is .*: it must be a finite number >= 0`));
     }
-    const e = thrown(() => logRankTest(ok, { weight: "tarone-ware", q: 1 }));
+    const e = inputError(() => logRankTest(ok, { weight: "tarone-ware", q: 1 }));
     expect(e.argument).toBe("q");
     expect(e.message).toContain('q applies only to weight "fleming-harrington"');
   });
 
   it("refuses data with no events, and groups none of which but one is ever at risk at an event", () => {
-    const none = thrown(() => logRankTest({ ...ok, event: [0, 0, 0, 0] }));
+    const none = inputError(() => logRankTest({ ...ok, event: [0, 0, 0, 0] }));
     expect(none.argument).toBe("event");
     expect(none.message).toMatch(/no events/);
     // b leaves (censored) before the first event of a: survdiff would report chisq 0 on 0 df.
-    const early = thrown(() => logRankTest({ time: [5, 6, 1, 2], event: [1, 1, 0, 0], group: ["a", "a", "b", "b"] }));
+    const early = inputError(() => logRankTest({ time: [5, 6, 1, 2], event: [1, 1, 0, 0], group: ["a", "a", "b", "b"] }));
     expect([early.argument, early.value]).toEqual(["group", "a"]);
   });
 
   it("refuses data whose O - E has no variance (everyone at risk has the event)", () => {
-    const e = thrown(() => logRankTest({ time: [0, 1, 0, 1], event: [0, 1, 0, 1], group: ["a", "a", "b", "b"] }));
+    const e = inputError(() => logRankTest({ time: [0, 1, 0, 1], event: [0, 1, 0, 1], group: ["a", "a", "b", "b"] }));
     expect(e.argument).toBe("group");
     expect(e.message).toMatch(/variance of O - E is zero/);
   });
 
   it("refuses a missing data object or column", () => {
-    expect(thrown(() => logRankTest(undefined as never)).argument).toBe("data");
-    expect(thrown(() => logRankTest({ ...ok, group: undefined as never })).argument).toBe("group");
+    expect(inputError(() => logRankTest(undefined as never)).argument).toBe("data");
+    expect(inputError(() => logRankTest({ ...ok, group: undefined as never })).argument).toBe("group");
   });
 
   it("leaves the caller's arrays untouched", () => {

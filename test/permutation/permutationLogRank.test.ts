@@ -13,8 +13,8 @@ import {
 } from "../../src/permutation/permutationLogRank.js";
 import { checkEvents, checkLabels, checkTimes } from "../../src/core/validate.js";
 import { logRankTest } from "../../src/logrank/logRankTest.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { dataset, expectAllClose, expectClose, loadFixture, numbers } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface PermCase {
   data: string;
@@ -33,16 +33,6 @@ interface PermCase {
 const fixture = loadFixture<{ permutation: PermCase[] }>("beyond");
 const weightOf = (rho: number) => (rho === 1 ? ({ weight: "fleming-harrington" } as const) : {});
 const dataOf = (c: PermCase) => ({ time: c.time, event: c.status, group: c.group });
-
-function thrown(f: () => unknown): SurvivalInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SurvivalInputError);
-    return e as SurvivalInputError;
-  }
-  throw new Error("expected a SurvivalInputError");
-}
 
 describe("exact permutation log-rank matches a brute-force enumeration in R", () => {
   for (const c of fixture.permutation) {
@@ -132,7 +122,7 @@ describe("Monte Carlo permutation log-rank", () => {
     expect(r.method).toBe("monte-carlo");
     expect(r.assignments).toBeCloseTo(37711260990, -2); // choose(39, 16)
     expectClose(r.statistic, logRankTest(data).statistic, "statistic");
-    const e = thrown(() => permutationLogRank(data, { method: "exact" }));
+    const e = inputError(() => permutationLogRank(data, { method: "exact" }));
     expect(e.argument).toBe("method");
     expect(e.message).toContain("choose(39, 16) = 3.77e+10");
     expect(e.message).toContain("monte-carlo");
@@ -168,17 +158,17 @@ describe("permutationLogRank bookkeeping and bad input", () => {
   it("names the argument and value", () => {
     const data = dataOf(fixture.permutation[0]);
     for (const bad of [0, -5, 2.5, NaN, "100"]) {
-      const e = thrown(() => permutationLogRank(data, { draws: bad as number }));
+      const e = inputError(() => permutationLogRank(data, { draws: bad as number }));
       expect([e.argument, e.value]).toEqual(["draws", bad]);
     }
-    for (const bad of [-1, 1.5, 2 ** 32]) expect(thrown(() => permutationLogRank(data, { seed: bad })).argument).toBe("seed");
-    expect(thrown(() => permutationLogRank(data, { method: "exact", draws: 10 })).argument).toBe("draws");
-    expect(thrown(() => permutationLogRank(data, { method: "bootstrap" as never })).argument).toBe("method");
-    expect(thrown(() => permutationLogRank(data, { weight: "wilcoxon" as never })).argument).toBe("weight");
-    expect(thrown(() => permutationLogRank(data, { reps: 10 } as never)).value).toBe("reps");
-    expect(thrown(() => permutationLogRank({ ...data, strata: data.group } as never)).argument).toBe("strata");
-    expect(thrown(() => permutationLogRank({ ...data, group: data.group.map(() => "a") })).argument).toBe("group");
-    const e = thrown(() => permutationLogRank({ ...data, time: data.time.map((t, i) => (i === 2 ? NaN : t)) }));
+    for (const bad of [-1, 1.5, 2 ** 32]) expect(inputError(() => permutationLogRank(data, { seed: bad })).argument).toBe("seed");
+    expect(inputError(() => permutationLogRank(data, { method: "exact", draws: 10 })).argument).toBe("draws");
+    expect(inputError(() => permutationLogRank(data, { method: "bootstrap" as never })).argument).toBe("method");
+    expect(inputError(() => permutationLogRank(data, { weight: "wilcoxon" as never })).argument).toBe("weight");
+    expect(inputError(() => permutationLogRank(data, { reps: 10 } as never)).value).toBe("reps");
+    expect(inputError(() => permutationLogRank({ ...data, strata: data.group } as never)).argument).toBe("strata");
+    expect(inputError(() => permutationLogRank({ ...data, group: data.group.map(() => "a") })).argument).toBe("group");
+    const e = inputError(() => permutationLogRank({ ...data, time: data.time.map((t, i) => (i === 2 ? NaN : t)) }));
     expect([e.argument, e.index]).toEqual(["time", 2]);
   });
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
 import { detectableHazardRatio } from "../../src/power/detectableHazardRatio.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { expectClose, loadFixture } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface Fixture {
   schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
@@ -16,16 +16,6 @@ interface Fixture {
 }
 
 const fixture = loadFixture<Fixture>("beyond");
-
-function thrown(f: () => unknown): SurvivalInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SurvivalInputError);
-    return e as SurvivalInputError;
-  }
-  throw new Error("expected a SurvivalInputError");
-}
 
 describe("detectableHazardRatio", () => {
   it(`matches the formula in R on ${fixture.detectable.events.length} designs and inverts schoenfeldEvents`, () => {
@@ -40,6 +30,6 @@ describe("detectableHazardRatio", () => {
   });
 
   it("refuses bad events", () => {
-    expect(thrown(() => detectableHazardRatio({ events: -3 })).argument).toBe("events");
+    expect(inputError(() => detectableHazardRatio({ events: -3 })).argument).toBe("events");
   });
 });

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
 import { logRankPower } from "../../src/power/logRankPower.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { expectClose, loadFixture } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface Fixture {
   schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
@@ -16,16 +16,6 @@ interface Fixture {
 }
 
 const fixture = loadFixture<Fixture>("beyond");
-
-function thrown(f: () => unknown): SurvivalInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SurvivalInputError);
-    return e as SurvivalInputError;
-  }
-  throw new Error("expected a SurvivalInputError");
-}
 
 describe("logRankPower", () => {
   it(`matches the formula in R on ${fixture.power.power.length} designs`, () => {
@@ -46,9 +36,9 @@ describe("logRankPower", () => {
 
   it("refuses bad events and HR", () => {
     for (const bad of [0, -1, NaN, Infinity]) {
-      const e = thrown(() => logRankPower({ hazardRatio: 2, events: bad }));
+      const e = inputError(() => logRankPower({ hazardRatio: 2, events: bad }));
       expect([e.argument, e.value]).toEqual(["events", bad]);
     }
-    expect(thrown(() => logRankPower({ hazardRatio: 0, events: 10 })).argument).toBe("hazardRatio");
+    expect(inputError(() => logRankPower({ hazardRatio: 0, events: 10 })).argument).toBe("hazardRatio");
   });
 });

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { expectClose, loadFixture } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface Fixture {
   schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
@@ -15,16 +15,6 @@ interface Fixture {
 }
 
 const fixture = loadFixture<Fixture>("beyond");
-
-function thrown(f: () => unknown): SurvivalInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SurvivalInputError);
-    return e as SurvivalInputError;
-  }
-  throw new Error("expected a SurvivalInputError");
-}
 
 describe("schoenfeldEvents", () => {
   it(`matches the formula in R on ${fixture.schoenfeld.events.length} designs`, () => {
@@ -46,17 +36,17 @@ describe("schoenfeldEvents", () => {
 
   it("refuses HR <= 0 or 1 and probabilities outside (0, 1), naming them", () => {
     for (const bad of [0, -2, 1, NaN, Infinity, "2"]) {
-      const e = thrown(() => schoenfeldEvents({ hazardRatio: bad as number }));
+      const e = inputError(() => schoenfeldEvents({ hazardRatio: bad as number }));
       expect([e.argument, e.value]).toEqual(["hazardRatio", bad]);
     }
     for (const key of ["alpha", "power", "allocation"] as const) {
       for (const bad of [0, 1, -0.1, 1.5]) {
-        const e = thrown(() => schoenfeldEvents({ hazardRatio: 2, [key]: bad }));
+        const e = inputError(() => schoenfeldEvents({ hazardRatio: 2, [key]: bad }));
         expect([e.argument, e.value]).toEqual([key, bad]);
       }
     }
-    expect(thrown(() => schoenfeldEvents({ hazardRatio: 2, power: 0.02 })).argument).toBe("power"); // below alpha / 2
-    const typo = thrown(() => schoenfeldEvents({ hazardRatio: 2, alfa: 0.1 } as never));
+    expect(inputError(() => schoenfeldEvents({ hazardRatio: 2, power: 0.02 })).argument).toBe("power"); // below alpha / 2
+    const typo = inputError(() => schoenfeldEvents({ hazardRatio: 2, alfa: 0.1 } as never));
     expect([typo.argument, typo.value]).toEqual(["input", "alfa"]);
   });
 });

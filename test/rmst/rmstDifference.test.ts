@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { rmstDifference } from "../../src/rmst/rmstDifference.js";
-import { SurvivalInputError } from "../../src/errors.js";
 import { dataset, expectAllClose, expectClose, loadFixture, numbers } from "../helpers/fixtures.js";
+import { inputError } from "../helpers/errors.js";
 
 interface RmstCase {
   data: string;
@@ -32,16 +32,6 @@ const fixture = loadFixture<{ rmst: RmstCase[] }>("beyond");
 function dataOf(c: RmstCase) {
   const d = dataset(c.data);
   return { time: numbers(d[c.time]), event: numbers(d[c.status]), group: d[c.group] as (string | number)[] };
-}
-
-function thrown(f: () => unknown): SurvivalInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SurvivalInputError);
-    return e as SurvivalInputError;
-  }
-  throw new Error("expected a SurvivalInputError");
 }
 
 describe("rmstDifference matches R", () => {
@@ -84,18 +74,18 @@ describe("rmstDifference matches R", () => {
   it("refuses tau <= 0, tau beyond the shorter follow-up, not two arms, and unknown options", () => {
     const c = fixture.rmst[0]; // recurrence: largest times 18 (group 1) and 16 (group 2)
     const data = dataOf(c);
-    for (const bad of [0, -1, NaN, Infinity]) expect(thrown(() => rmstDifference(data, bad)).argument).toBe("tau");
-    const beyond = thrown(() => rmstDifference(data, 16.5));
+    for (const bad of [0, -1, NaN, Infinity]) expect(inputError(() => rmstDifference(data, bad)).argument).toBe("tau");
+    const beyond = inputError(() => rmstDifference(data, 16.5));
     expect(beyond.message).toContain("16.5");
     expect(beyond.message).toContain("group 2");
     expect(beyond.value).toBe(16.5);
     expect(rmstDifference(data, 16).tau).toBe(16); // the boundary itself is allowed
     const three = { ...data, group: data.group.map((g, i) => (i < 3 ? 3 : g)) };
-    expect(thrown(() => rmstDifference(three, 12)).argument).toBe("group");
-    expect(thrown(() => rmstDifference(data, 12, { reference: 7 })).argument).toBe("reference");
-    expect(thrown(() => rmstDifference(data, 12, { level: 0.9 } as never)).value).toBe("level");
+    expect(inputError(() => rmstDifference(three, 12)).argument).toBe("group");
+    expect(inputError(() => rmstDifference(data, 12, { reference: 7 })).argument).toBe("reference");
+    expect(inputError(() => rmstDifference(data, 12, { level: 0.9 } as never)).value).toBe("level");
     const negative = { ...data, time: data.time.map((t, i) => (i === 4 ? -1 : t)) };
-    const e = thrown(() => rmstDifference(negative, 12));
+    const e = inputError(() => rmstDifference(negative, 12));
     expect([e.argument, e.index, e.value]).toEqual(["time", 4, -1]);
   });
 

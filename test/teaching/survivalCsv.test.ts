@@ -6,18 +6,13 @@ import { groupRows, loadSurvivalCsv, parseSurvivalCsv } from "../../src/teaching
 import { DataFileError } from "../../src/data/dataFileError.js";
 import { SurvivalInputError } from "../../src/errors.js";
 import { loadEndpoint } from "../../src/data/loadEndpoint.js";
+import { dataFileError } from "../helpers/errors.js";
 
 const cols = { time: "months", event: "status", group: "group" };
 
 /** The DataFileError thrown by parsing `text`, or a failure. */
 function errorOf(text: string, columns: Parameters<typeof parseSurvivalCsv>[2] = cols): DataFileError {
-  try {
-    parseSurvivalCsv(text, "f.csv", columns);
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataFileError);
-    return e as DataFileError;
-  }
-  throw new Error("expected a DataFileError");
+  return dataFileError(() => parseSurvivalCsv(text, "f.csv", columns));
 }
 
 describe("parseSurvivalCsv", () => {
