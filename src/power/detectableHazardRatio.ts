@@ -10,10 +10,8 @@
  * @example
  * detectableHazardRatio({ events: 31 })   // { lower: 0.366, upper: 2.74, ... }
  */
-import { normalQuantile } from "../core/distributions.js";
 import { checkObject, checkOptionNames } from "../core/validate.js";
-import { SurvivalInputError, show } from "../errors.js";
-import { checkProbability } from "./checkDesign.js";
+import { checkEventCount, checkSchoenfeldLevels } from "./checkDesign.js";
 
 export interface DetectableHazardRatioInput {
   /** Number of events (> 0). */
@@ -42,22 +40,8 @@ const KEYS = ["events", "alpha", "power", "allocation"];
 export function detectableHazardRatio(input: DetectableHazardRatioInput): DetectableHazardRatioResult {
   const o = checkObject("input", input);
   checkOptionNames("detectableHazardRatio", o, KEYS, "input");
-  const events = o.events;
-  if (typeof events !== "number" || !(events > 0) || events === Infinity) {
-    throw new SurvivalInputError(`events is ${show(events)}: the number of events must be a finite number > 0`, "events", undefined, events);
-  }
-  const alpha = o.alpha === undefined ? 0.05 : checkProbability("alpha", o.alpha, "a significance level");
-  const power = o.power === undefined ? 0.8 : checkProbability("power", o.power, "a power");
-  const allocation = o.allocation === undefined ? 0.5 : checkProbability("allocation", o.allocation, "the share of subjects in one arm");
-  const zSum = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-  if (!(zSum > 0)) {
-    throw new SurvivalInputError(
-      `power is ${power}: with a two-sided alpha of ${alpha} the power must exceed alpha / 2 = ${alpha / 2}`,
-      "power",
-      undefined,
-      power,
-    );
-  }
+  const events = checkEventCount(o.events);
+  const { alpha, power, allocation, zSum } = checkSchoenfeldLevels(o);
   const logHR = zSum / Math.sqrt(events * allocation * (1 - allocation));
   return Object.freeze({ lower: Math.exp(-logHR), upper: Math.exp(logHR), events, alpha, power, allocation });
 }

@@ -16,8 +16,7 @@
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import { checkObject, checkOptionNames } from "../core/validate.js";
-import { SurvivalInputError, show } from "../errors.js";
-import { checkHazardRatio, checkProbability } from "./checkDesign.js";
+import { checkEventCount, checkHazardRatio, checkProbability } from "./checkDesign.js";
 
 export interface LogRankPowerInput {
   /** Hazard ratio under the alternative (> 0; 1 gives the test's size, alpha). */
@@ -51,10 +50,7 @@ export function logRankPower(input: LogRankPowerInput): LogRankPowerResult {
   const o = checkObject("input", input);
   checkOptionNames("logRankPower", o, KEYS, "input");
   const hazardRatio = checkHazardRatio(o.hazardRatio, true);
-  const events = o.events;
-  if (typeof events !== "number" || !(events > 0) || events === Infinity) {
-    throw new SurvivalInputError(`events is ${show(events)}: the number of events must be a finite number > 0`, "events", undefined, events);
-  }
+  const events = checkEventCount(o.events);
   const alpha = o.alpha === undefined ? 0.05 : checkProbability("alpha", o.alpha, "a significance level");
   const allocation = o.allocation === undefined ? 0.5 : checkProbability("allocation", o.allocation, "the share of subjects in one arm");
   const z = normalQuantile(1 - alpha / 2);

@@ -14,10 +14,8 @@
  * @example
  * schoenfeldEvents({ hazardRatio: 2 }).events   // 65.35: 66 events for 80% power at 5% two-sided
  */
-import { normalQuantile } from "../core/distributions.js";
 import { checkObject, checkOptionNames } from "../core/validate.js";
-import { SurvivalInputError } from "../errors.js";
-import { checkHazardRatio, checkProbability } from "./checkDesign.js";
+import { checkHazardRatio, checkSchoenfeldLevels } from "./checkDesign.js";
 
 export interface SchoenfeldEventsInput {
   /** Hazard ratio to detect (> 0, != 1); HR and 1 / HR need the same number of events. */
@@ -48,18 +46,7 @@ export function schoenfeldEvents(input: SchoenfeldEventsInput): SchoenfeldEvents
   const o = checkObject("input", input);
   checkOptionNames("schoenfeldEvents", o, KEYS, "input");
   const hazardRatio = checkHazardRatio(o.hazardRatio, false);
-  const alpha = o.alpha === undefined ? 0.05 : checkProbability("alpha", o.alpha, "a significance level");
-  const power = o.power === undefined ? 0.8 : checkProbability("power", o.power, "a power");
-  const allocation = o.allocation === undefined ? 0.5 : checkProbability("allocation", o.allocation, "the share of subjects in one arm");
-  const zSum = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-  if (!(zSum > 0)) {
-    throw new SurvivalInputError(
-      `power is ${power}: with a two-sided alpha of ${alpha} the power must exceed alpha / 2 = ${alpha / 2}`,
-      "power",
-      undefined,
-      power,
-    );
-  }
+  const { alpha, power, allocation, zSum } = checkSchoenfeldLevels(o);
   const logHR = Math.log(hazardRatio);
   const events = (zSum * zSum) / (allocation * (1 - allocation) * logHR * logHR);
   return Object.freeze({

@@ -1,21 +1,10 @@
-/**
- * detectableHazardRatio against Schoenfeld's formula
- * evaluated with R's qnorm/pnorm (test/fixtures/r/beyond.R; powerSurvEpi is not packaged for
- * Debian).
- */
+/** detectableHazardRatio against Schoenfeld's formula evaluated in R (see powerFixture.ts). */
 import { describe, expect, it } from "vitest";
 import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
 import { detectableHazardRatio } from "../../src/power/detectableHazardRatio.js";
-import { expectClose, loadFixture } from "../helpers/fixtures.js";
+import { expectClose } from "../helpers/fixtures.js";
+import { fixture } from "./powerFixture.js";
 import { inputError } from "../helpers/errors.js";
-
-interface Fixture {
-  schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
-  power: { hazardRatio: number[]; events: number[]; alpha: number[]; allocation: number[]; power: number[] };
-  detectable: { events: number[]; alpha: number[]; power: number[]; allocation: number[]; lower: number[]; upper: number[] };
-}
-
-const fixture = loadFixture<Fixture>("beyond");
 
 describe("detectableHazardRatio", () => {
   it(`matches the formula in R on ${fixture.detectable.events.length} designs and inverts schoenfeldEvents`, () => {

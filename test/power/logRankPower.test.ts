@@ -1,21 +1,10 @@
-/**
- * logRankPower against Schoenfeld's formula
- * evaluated with R's qnorm/pnorm (test/fixtures/r/beyond.R; powerSurvEpi is not packaged for
- * Debian).
- */
+/** logRankPower against Schoenfeld's formula evaluated in R (see powerFixture.ts). */
 import { describe, expect, it } from "vitest";
 import { schoenfeldEvents } from "../../src/power/schoenfeldEvents.js";
 import { logRankPower } from "../../src/power/logRankPower.js";
-import { expectClose, loadFixture } from "../helpers/fixtures.js";
+import { expectClose } from "../helpers/fixtures.js";
+import { fixture } from "./powerFixture.js";
 import { inputError } from "../helpers/errors.js";
-
-interface Fixture {
-  schoenfeld: { hazardRatio: number[]; alpha: number[]; power: number[]; allocation: number[]; events: number[] };
-  power: { hazardRatio: number[]; events: number[]; alpha: number[]; allocation: number[]; power: number[] };
-  detectable: { events: number[]; alpha: number[]; power: number[]; allocation: number[]; lower: number[]; upper: number[] };
-}
-
-const fixture = loadFixture<Fixture>("beyond");
 
 describe("logRankPower", () => {
   it(`matches the formula in R on ${fixture.power.power.length} designs`, () => {
