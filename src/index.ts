@@ -32,12 +32,12 @@ export { coxPH, type CoxPHData, type CoxPHOptions, type CoxPHResult, type CoxTes
 // Beyond the paper: proportional hazards, RMST, permutation tests, power.
 export {
   coxZph,
-  logMinusLogData,
   type CoxZphResult,
   type CoxZphOptions,
   type ZphTest,
   type ZphTransform,
 } from "./cox/coxZph.js";
+export { logMinusLogData } from "./km/logMinusLogData.js";
 export {
   rmstDifference,
   type RmstData,

@@ -1,12 +1,10 @@
 /**
- * coxZph and logMinusLogData against R 4.2 + survival 3.5: test/fixtures/r/beyond.json, written
- * by `Rscript test/fixtures/r/beyond.R` (cox.zph on coxph fits; survfit for log(-log S)).
+ * coxZph against R 4.2 + survival 3.5: test/fixtures/r/beyond.json, written by
+ * `Rscript test/fixtures/r/beyond.R` (cox.zph on coxph fits).
  */
 import { describe, expect, it } from "vitest";
 import { coxPH, type CoxPHData } from "../../src/cox/coxPH.js";
-import { coxZph, logMinusLogData, type ZphTransform } from "../../src/cox/coxZph.js";
-import { kaplanMeier } from "../../src/km/kaplanMeier.js";
-import { SurvivalInputError } from "../../src/errors.js";
+import { coxZph, type ZphTransform } from "../../src/cox/coxZph.js";
 import { dataset, expectAllClose, expectClose, loadFixture, numbers } from "../helpers/fixtures.js";
 import { inputError } from "../helpers/errors.js";
 
@@ -32,13 +30,7 @@ interface ZphCase {
   case: { data: string; time: string; status: string; covariates: Recipe | Recipe[] };
   fits: ZphFit[];
 }
-interface LogLog {
-  group: number;
-  x: number[];
-  y: number[];
-}
-
-const fixture = loadFixture<{ zph: ZphCase[]; loglog: Record<string, LogLog[]> }>("beyond");
+const fixture = loadFixture<{ zph: ZphCase[] }>("beyond");
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
 /** The data beyond.R fits: covariates by the same recipes, rows with a missing value dropped. */
@@ -137,27 +129,5 @@ describe("coxZph matches R's cox.zph", () => {
     expect(e5.argument).toBe("time");
     expect(e5.index).toBe(3);
     expect(inputError(() => coxZph({} as never, data)).argument).toBe("fit");
-  });
-});
-
-describe("logMinusLogData matches log(-log(S)) of R's survfit", () => {
-  for (const [name, groups] of Object.entries(fixture.loglog)) {
-    for (const g of groups) {
-      it(`${name}, group ${g.group}`, () => {
-        const d = dataset(name);
-        const rows = d.group.map((v, i) => i).filter((i) => d.group[i] === g.group);
-        const km = kaplanMeier({ time: rows.map((i) => d.months[i] as number), event: rows.map((i) => d.status[i] as number) });
-        const ll = logMinusLogData(km);
-        expectAllClose(ll.x, list(g.x), "log(time)");
-        expectAllClose(ll.y, list(g.y), "log(-log S)");
-      });
-    }
-  }
-
-  it("drops the rows where S is 1 or 0 (infinite on this scale)", () => {
-    const ll = logMinusLogData(kaplanMeier({ time: [1, 2, 3, 4], event: [0, 1, 1, 1] }));
-    expect(ll.time).toEqual([2, 3]);
-    expect(ll.y.every(Number.isFinite)).toBe(true);
-    expect(() => logMinusLogData({ time: [1, 2], survival: [0.5] })).toThrow(SurvivalInputError);
   });
 });
