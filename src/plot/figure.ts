@@ -43,6 +43,29 @@ export function withAlpha(hex: string, alpha: number): string {
 /** Font, colours and sizes shared by the figures, so that they look alike. */
 export const FONT = Object.freeze({ family: "Arial, Liberation Sans, DejaVu Sans, sans-serif", size: 13, color: "#222222" });
 
+/** The start of every figure's layout: white page and plot area, the shared font. */
+export function pageLayout(height: number): Record<string, unknown> {
+  return { height, autosize: true, font: { ...FONT }, paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff" };
+}
+
+/** An axis as the figures draw it: a dark line, ticks outside, no zero line. */
+export const AXIS_LINE = Object.freeze({ zeroline: false, showline: true, linecolor: "#444444", ticks: "outside" });
+
+/** A figure's title, at the top left of the page. */
+export function figureTitle(text: string): Record<string, unknown> {
+  return {
+    text: plotlyText(text),
+    x: 0,
+    xref: "container",
+    xanchor: "left",
+    y: 1,
+    yref: "container",
+    yanchor: "top",
+    pad: { t: 14, l: 12 },
+    font: { size: 17 },
+  };
+}
+
 /** Plotly config for every figure: no plotly logo, PNG download at print resolution. */
 export function figureConfig(filename: string, width: number, height: number): Record<string, unknown> {
   return {

@@ -16,7 +16,7 @@
  * );
  */
 import { SurvivalInputError, show } from "../errors.js";
-import { FONT, figureConfig, paletteColour, plotlyTemplate, plotlyText, withAlpha, type PlotlyFigure } from "./figure.js";
+import { AXIS_LINE, FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyTemplate, plotlyText, withAlpha, type PlotlyFigure } from "./figure.js";
 import { formatTest, type TestResult } from "./formatTest.js";
 import { numbersAtRisk, type CurveRows } from "./numbersAtRisk.js";
 import { timeBreaks } from "./timeBreaks.js";
@@ -240,11 +240,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
 
   const pad = xMax * 0.02;
   const layout: Record<string, unknown> = {
-    height,
-    autosize: true,
-    font: { ...FONT },
-    paper_bgcolor: "#ffffff",
-    plot_bgcolor: "#ffffff",
+    ...pageLayout(height),
     margin: { t: marginTop, b: marginBottom, l: marginLeft, r: marginRight, pad: 0 },
     showlegend: true,
     legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 13 }, bgcolor: "rgba(255,255,255,0)" },
@@ -252,10 +248,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       title: { text: plotlyText(xTitle), standoff: 6 },
       range: [-pad, xMax + pad],
       tickvals: [...breaks],
-      zeroline: false,
-      showline: true,
-      linecolor: "#444444",
-      ticks: "outside",
+      ...AXIS_LINE,
       showgrid: false,
       anchor: "y",
     },
@@ -265,10 +258,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       range: [-0.02, 1.03],
       tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1],
       tickformat: ".1f",
-      zeroline: false,
-      showline: true,
-      linecolor: "#444444",
-      ticks: "outside",
+      ...AXIS_LINE,
       showgrid: true,
       gridcolor: "#ebebeb",
     },
@@ -284,7 +274,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
     };
   }
   if (title) {
-    layout.title = { text: plotlyText(title), x: 0, xref: "container", xanchor: "left", y: 1, yref: "container", yanchor: "top", pad: { t: 14, l: 12 }, font: { size: 17 } };
+    layout.title = figureTitle(title);
   }
   return {
     data: [...bands, ...lines, ...marks, ...table],

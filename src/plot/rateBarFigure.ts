@@ -12,7 +12,7 @@
  * ], { title: "Figure 1. Within 1 year of surgery" });
  */
 import { SurvivalInputError, show } from "../errors.js";
-import { FONT, figureConfig, paletteColour, plotlyTemplate, plotlyText, type PlotlyFigure } from "./figure.js";
+import { FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyTemplate, plotlyText, type PlotlyFigure } from "./figure.js";
 import { formatTest, type TestResult } from "./formatTest.js";
 
 export interface RateArm {
@@ -92,11 +92,7 @@ export function rateBarFigure(outcomes: readonly RateOutcome[], options: RateBar
   });
 
   const layout: Record<string, unknown> = {
-    height,
-    autosize: true,
-    font: { ...FONT },
-    paper_bgcolor: "#ffffff",
-    plot_bgcolor: "#ffffff",
+    ...pageLayout(height),
     margin: { t: 84, b: 56, l: 72, r: 24 },
     barmode: "group",
     bargap: 0.3,
@@ -120,7 +116,7 @@ export function rateBarFigure(outcomes: readonly RateOutcome[], options: RateBar
     hovermode: "closest",
   };
   if (title) {
-    layout.title = { text: plotlyText(title), x: 0, xref: "container", xanchor: "left", y: 1, yref: "container", yanchor: "top", pad: { t: 14, l: 12 }, font: { size: 17 } };
+    layout.title = figureTitle(title);
   }
   return { data, layout, config: figureConfig(options.filename ?? "rates", 800, height) };
 }

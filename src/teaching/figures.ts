@@ -11,7 +11,7 @@
  * @example
  * show(linesFigure([{ label: "Kaplan-Meier", x: [0, ...km.time], y: [1, ...km.survival] }], { yTitle: "S(t)", hLines: [{ y: 0.5, label: "0.5" }] }));
  */
-import { FONT, figureConfig, paletteColour, plotlyText, withAlpha, type PlotlyFigure } from "../plot/figure.js";
+import { AXIS_LINE, FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyText, withAlpha, type PlotlyFigure } from "../plot/figure.js";
 
 export interface Line {
   readonly label: string;
@@ -80,28 +80,18 @@ export function linesFigure(lines: readonly Line[], options: LinesFigureOptions 
   const allY = lines.flatMap((l) => plain(l.y).filter((v): v is number => v !== null));
   const unit = allY.every((v) => v >= 0 && v <= 1);
   const layout: Record<string, unknown> = {
-    height,
-    autosize: true,
-    font: { ...FONT },
-    paper_bgcolor: "#ffffff",
-    plot_bgcolor: "#ffffff",
+    ...pageLayout(height),
     margin: { t: options.title ? 84 : 44, b: 60, l: 70, r: 30 },
     showlegend: true,
     legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", bgcolor: "rgba(255,255,255,0)" },
     xaxis: {
       title: { text: plotlyText(options.xTitle ?? "Months") },
-      zeroline: false,
-      showline: true,
-      linecolor: "#444444",
-      ticks: "outside",
+      ...AXIS_LINE,
       ...(options.xRange ? { range: [...options.xRange] } : {}),
     },
     yaxis: {
       title: { text: plotlyText(options.yTitle ?? "") },
-      zeroline: false,
-      showline: true,
-      linecolor: "#444444",
-      ticks: "outside",
+      ...AXIS_LINE,
       showgrid: true,
       gridcolor: "#ebebeb",
       ...(options.yRange ? { range: [...options.yRange] } : unit ? { range: [-0.02, 1.03] } : {}),
@@ -109,7 +99,7 @@ export function linesFigure(lines: readonly Line[], options: LinesFigureOptions 
     hovermode: "closest",
   };
   if (options.title) {
-    layout.title = { text: plotlyText(options.title), x: 0, xref: "container", xanchor: "left", y: 1, yref: "container", yanchor: "top", pad: { t: 14, l: 12 }, font: { size: 17 } };
+    layout.title = figureTitle(options.title);
   }
   return withReferenceLines(
     { data, layout, config: figureConfig(options.filename ?? "figure", 800, height) },
