@@ -74,7 +74,7 @@ export function isIndicatorLike(x: ArrayLike<number>): boolean {
  * Tie groups in sorted order, as R's aeqSurv: distinct times whose gap is <= tol, or whose gap
  * relative to the mean absolute distinct time is <= tol, fall into one group (chained).
  */
-function tieGroups(sortedTime: Float64Array, timefix: boolean): Int32Array {
+export function tieGroups(sortedTime: Float64Array, timefix: boolean): Int32Array {
   const n = sortedTime.length;
   const group = new Int32Array(n);
   const tol = Math.sqrt(2.220446049250313e-16);

@@ -39,7 +39,7 @@ import { chiSquareUpper } from "../core/distributions.js";
 import { checkEvents, checkFinite, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
-import { sortOrder } from "./coxFit.js";
+import { sortOrder, tieGroups } from "./coxFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
 
 export type ZphTransform = "km" | "rank" | "identity" | "log";
@@ -79,30 +79,15 @@ export interface CoxZphResult {
 }
 
 const TRANSFORMS: readonly ZphTransform[] = ["km", "rank", "identity", "log"];
-const TIME_TOLERANCE = Math.sqrt(2.220446049250313e-16);
 
 /**
- * Times merged as R's aeqSurv: in the sorted distinct values, a value within the tolerance of
- * the previous one (absolutely, or relative to the mean absolute distinct value) joins its run
- * and takes the run's first value.
+ * Times merged as R's aeqSurv (coxph's timefix): each sorted time takes the first value of its
+ * tie group (tieGroups, as coxPH groups them).
  */
 function mergedTimes(sorted: Float64Array): Float64Array {
-  const n = sorted.length;
-  let meanAbs = 0;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) {
-      meanAbs += Math.abs(sorted[i]);
-      distinct++;
-    }
-  }
-  meanAbs /= distinct;
+  const group = tieGroups(sorted, true);
   const out = sorted.slice();
-  for (let i = 1; i < n; i++) {
-    const dy = sorted[i] - sorted[i - 1];
-    if (dy !== 0 && (dy <= TIME_TOLERANCE || dy / meanAbs <= TIME_TOLERANCE)) out[i] = out[i - 1];
-    else if (dy === 0) out[i] = out[i - 1];
-  }
+  for (let i = 1; i < sorted.length; i++) if (group[i] === group[i - 1]) out[i] = out[i - 1];
   return out;
 }
 
