@@ -39,9 +39,10 @@ import { fisherExactTest } from "../contingency/fisherExactTest.js";
 import { gTest } from "../contingency/gTest.js";
 import { kaplanMeier } from "../km/kaplanMeier.js";
 import { logRankTest } from "../logrank/logRankTest.js";
-import { loadStudy, type Endpoint, type Study } from "../data/loadEndpoint.js";
+import { loadStudy, type Study } from "../data/loadEndpoint.js";
 import { oneYearTable } from "../data/oneYearTable.js";
 import { DataFileError } from "../data/dataFileError.js";
+import { armData } from "../notebook-helpers/arms.js";
 import { atPrecision } from "./atPrecision.js";
 import { loadClaims, type Check, type Claim, type Comparison } from "./claims.js";
 import { satisfies, statcheck } from "./statcheck.js";
@@ -87,18 +88,6 @@ const TABLE_NAME = { recurrence: "Table 1 (data/recurrence.csv)", lung_metastasi
 export function fmt(x: number): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
   return Math.abs(x) < 1e-4 ? x.toExponential(2) : String(Number(x.toPrecision(4)));
-}
-
-function rowsOf(ep: Endpoint, group: number) {
-  const time: number[] = [];
-  const event: number[] = [];
-  for (let i = 0; i < ep.n; i++) {
-    if (ep.group[i] === group) {
-      time.push(ep.months[i]);
-      event.push(ep.status[i]);
-    }
-  }
-  return { time, event };
 }
 
 function cutoffText(cutoff: number, inclusive: boolean): string {
@@ -191,7 +180,7 @@ function evaluateCheck(c: Claim, study: Study): Partial {
     const recomputed = (100 * t.table[r][0]) / t.n[r];
     notes.push(`${t.table[r][0]}/${t.n[r]} = ${fmt(recomputed)}%`);
     if (k.inclusive) {
-      const km = kaplanMeier(rowsOf(ep, k.group));
+      const km = kaplanMeier(armData(ep, k.group));
       const kmRate = 100 * (1 - km.survivalAt(k.cutoff));
       notes.push(
         `Kaplan-Meier 1 - S(${k.cutoff}) = ${fmt(kmRate)}%` +
@@ -265,7 +254,7 @@ function evaluateCheck(c: Claim, study: Study): Partial {
     notes.push(hit ? `the printed ${reported.text} is the ${hit.weight} statistic, not the log-rank` : `no weight (log-rank, Gehan-Breslow, Tarone-Ware) prints as ${reported.text}`);
   }
   notes.push(`Gehan-Breslow (SPSS "Breslow") ${fmt(alternatives[0].r.statistic)}, Tarone-Ware ${fmt(alternatives[1].r.statistic)}`);
-  const medians = [1, 2].map((g) => kaplanMeier(rowsOf(ep, g)).median.estimate);
+  const medians = [1, 2].map((g) => kaplanMeier(armData(ep, g)).median.estimate);
   notes.push(`Kaplan-Meier medians: group 1 ${medians[0] ?? "not reached"}, group 2 ${medians[1] ?? "not reached"} months`);
   judgeComparison(lr.pValue, c.comparison, conditions);
   if (k.direction) {

@@ -39,6 +39,7 @@ import { atPrecision, type PrintedNumber } from "../claims/atPrecision.js";
 import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
 import { logRankTest, type LogRankWeight } from "../logrank/logRankTest.js";
 import { SurvivalInputError, show } from "../errors.js";
+import { armData } from "../notebook-helpers/arms.js";
 import { kmRateTest } from "./kmRateTest.js";
 import { nearbyTables } from "./nearbyTables.js";
 import { twoByTwoStatistics, type TwoByTwoTest } from "./twoByTwoStatistics.js";
@@ -121,18 +122,7 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   addTable("test on the paper's table", `the 1-year table ${key(table)}`, table, null, [...TABLE_TESTS, "unpooled Wald"]);
 
   // 2. Kaplan-Meier at the cut-off.
-  const arm = (g: number) => {
-    const time: number[] = [];
-    const event: number[] = [];
-    for (let i = 0; i < rows.group.length; i++) {
-      if (rows.group[i] === g) {
-        time.push(rows.months[i]);
-        event.push(rows.status[i]);
-      }
-    }
-    return { time, event };
-  };
-  for (const r of kmRateTest(arm(1), arm(2), cutoff)) {
+  for (const r of kmRateTest(armData(rows, 1), armData(rows, 2), cutoff)) {
     add("Kaplan-Meier at the cut-off", `S(${cutoff}) compared on the ${r.scale} scale (Greenwood)`, null, null, r.statistic);
   }
 

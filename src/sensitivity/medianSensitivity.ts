@@ -18,6 +18,7 @@
 import { kaplanMeier, type ConfType } from "../km/kaplanMeier.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError, show } from "../errors.js";
+import { armData } from "../notebook-helpers/arms.js";
 
 export const CONF_TYPES: readonly ConfType[] = Object.freeze(["log", "log-log", "plain"] as ConfType[]);
 
@@ -49,17 +50,10 @@ export function medianSensitivity(rows: EndpointRows, options: { confLevel?: num
   if (groups.length === 0) throw new SurvivalInputError(`rows has no patient: ${show(group)}`, "group", undefined, group);
   const out: MedianRow[] = [];
   for (const g of groups) {
-    const time: number[] = [];
-    const event: number[] = [];
-    for (let i = 0; i < group.length; i++) {
-      if (group[i] === g) {
-        time.push(months[i]);
-        event.push(status[i]);
-      }
-    }
-    const base = kaplanMeier({ time, event }, { confType: "log", confLevel }).median;
+    const arm = armData(rows, g);
+    const base = kaplanMeier(arm, { confType: "log", confLevel }).median;
     for (const confType of CONF_TYPES) {
-      const m = kaplanMeier({ time, event }, { confType, confLevel }).median;
+      const m = kaplanMeier(arm, { confType, confLevel }).median;
       out.push(
         Object.freeze({
           group: g,

@@ -17,6 +17,7 @@ import { chiSquareTest } from "../contingency/chiSquareTest.js";
 import { gTest } from "../contingency/gTest.js";
 import { oneYearTable } from "../data/oneYearTable.js";
 import { numbersAtRisk } from "../plot/numbersAtRisk.js";
+import { armData, type ArmData } from "../notebook-helpers/arms.js";
 import { logGamma } from "../core/distributions.js";
 import { checkAnswer, showFeedback, type Answer, type ExerciseSpec, type Feedback } from "./exercise.js";
 import { groupRows, type SurvivalCsv } from "./survivalCsv.js";
@@ -25,18 +26,7 @@ let cached: Study | undefined;
 const study = (): Study => (cached ??= loadStudy());
 
 /** The rows of one arm of one table, as kaplanMeier takes them. */
-function arm(endpoint: EndpointName, group: number): { time: number[]; event: number[] } {
-  const e = study()[endpoint];
-  const time: number[] = [];
-  const event: number[] = [];
-  for (let i = 0; i < e.n; i++) {
-    if (e.group[i] === group) {
-      time.push(e.months[i]);
-      event.push(e.status[i]);
-    }
-  }
-  return { time, event };
-}
+const arm = (endpoint: EndpointName, group: number): ArmData => armData(study()[endpoint], group);
 const km = (endpoint: EndpointName, group: number): KaplanMeierResult => kaplanMeier(arm(endpoint, group));
 
 /** The row of a fitted curve at time t (t must be one of its times). */
