@@ -20,6 +20,7 @@
  *
  * Reference: Therneau & Grambsch, Modeling Survival Data (2000), ch. 3; Efron (1977) JASA 72:557.
  */
+import { countBelow } from "../core/bisect.js";
 import { cholesky2, chinv2, chsolve2, symmetricFromUpper } from "./cholesky.js";
 
 export type Ties = "efron" | "breslow";
@@ -110,16 +111,9 @@ export function sortOrder(time: ArrayLike<number>): Int32Array {
   const start = new Int32Array(m + 1);
   const rank = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const t = time[i];
-    let lo = 0;
-    let hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (u[mid] < t) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo;
-    start[lo + 1]++;
+    const r = countBelow(u, time[i], m); // time[i] is u[r]
+    rank[i] = r;
+    start[r + 1]++;
   }
   for (let k = 0; k < m; k++) start[k + 1] += start[k];
   const order = new Int32Array(n);

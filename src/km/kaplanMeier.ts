@@ -32,6 +32,7 @@
 import { SurvivalInputError, show } from "../errors.js";
 import { checkConfLevel, checkEvents, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { tabulate } from "../core/tabulate.js";
+import { countAtOrBelow } from "../core/bisect.js";
 import { normalQuantile } from "../core/distributions.js";
 import { CONF_TYPES, confidenceLimits, type ConfType } from "./confint.js";
 import { curveQuantile, printedMedian } from "./quantile.js";
@@ -181,7 +182,7 @@ export function kaplanMeierFit(
       if (typeof t !== "number" || Number.isNaN(t)) {
         throw new SurvivalInputError(`t is ${show(t)}: a time must be a number`, "t", undefined, t);
       }
-      const k = countAtOrBefore(times, t);
+      const k = countAtOrBelow(times, t);
       return k === 0 ? 1 : survival[k - 1];
     },
     rmst(tau: number): RestrictedMean {
@@ -200,16 +201,4 @@ export function kaplanMeierFit(
     confType,
     confLevel,
   });
-}
-
-/** Number of entries of the ascending array a that are <= t. */
-function countAtOrBefore(a: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -15,6 +15,7 @@
  * status 1, 1, 0, 0 have printed median 2 and quantile(0.5) = 3.
  * Not reached / not estimable is NaN here (R: NA).
  */
+import { countAtOrBelow, countBelow } from "../core/bisect.js";
 
 /** sqrt(.Machine$double.eps), the tolerance both rules use. */
 const TOL = Math.sqrt(Number.EPSILON);
@@ -141,34 +142,10 @@ function lastFirstOccurrence(y: Float64Array): number {
   for (let k = count - 1; k > 0; k--) {
     const v = y[k];
     const nan = Number.isNaN(v);
-    const slot = nan ? n : lowerBound(sorted, n, v);
-    const occurrences = nan ? nNaN : upperBound(sorted, n, v) - slot;
+    const slot = nan ? n : countBelow(sorted, v, n);
+    const occurrences = nan ? nNaN : countAtOrBelow(sorted, v, n) - slot;
     if (occurrences - passed[slot] === 1) return k; // no occurrence before k
     passed[slot]++;
   }
   return 0; // y[0] = 0
-}
-
-/** First index i in sorted[0..n) with sorted[i] >= v. */
-function lowerBound(sorted: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index i in sorted[0..n) with sorted[i] > v. */
-function upperBound(sorted: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

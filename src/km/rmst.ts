@@ -11,6 +11,8 @@
  * 2003, section 4.5). For tau beyond the last time the curve is carried flat to tau, as R does.
  * For tau before the first time, rmean = tau and se = 0 (survmean's value; print() refuses).
  */
+import { countAtOrBelow } from "../core/bisect.js";
+
 export interface RestrictedMean {
   readonly estimate: number;
   readonly se: number;
@@ -23,15 +25,7 @@ export function restrictedMean(
   nEvent: ArrayLike<number>,
   tau: number,
 ): RestrictedMean {
-  // K = number of rows with time <= tau (times ascending).
-  let lo = 0;
-  let hi = time.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid] <= tau) lo = mid + 1;
-    else hi = mid;
-  }
-  const K = lo;
+  const K = countAtOrBelow(time, tau); // rows with time <= tau (times ascending)
   if (K === 0) return Object.freeze({ estimate: tau, se: 0 });
 
   // Rectangle r_j, the area between t_{j-1} and t_j (t_{-1} = 0, t_K = tau).

@@ -39,6 +39,7 @@
  */
 import { chiSquareUpper, logGamma } from "../core/distributions.js";
 import { createRandom, checkSeed, shuffle } from "../core/random.js";
+import { countAtOrBelow } from "../core/bisect.js";
 import { tabulate } from "../core/tabulate.js";
 import { checkEvents, checkLabels, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
@@ -124,16 +125,7 @@ export function permutationEngine(
   // Row -> distinct time: the last distinct time <= the row's time (tabulate merges times
   // closer than R's tolerance into the first of their run).
   const at = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tab.time[mid] <= time[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    at[i] = lo - 1;
-  }
+  for (let i = 0; i < n; i++) at[i] = countAtOrBelow(tab.time, time[i], m) - 1;
   const w = timeWeights(weight, tab.nRisk, tab.nEvent, p, q);
   // Event times only, from the last to the first, with d w, the variance factor
   // w^2 d (n - d) / (n - 1) / n, and 1 / n.
