@@ -7,10 +7,10 @@
  * const claims = loadClaims();
  * claims.find((c) => c.id === "res-rec-1y-chisq")!.values[0] // { name: "chi-square", text: "3.81", value: 3.81, decimals: 2 }
  */
-import { readFileSync } from "node:fs";
 import { deepFreeze } from "../data/deepFreeze.js";
 import { DataFileError } from "../data/dataFileError.js";
-import { ENDPOINTS, resolveDataFile, type EndpointName } from "../data/loadEndpoint.js";
+import { ENDPOINTS, type EndpointName } from "../data/loadEndpoint.js";
+import { readDataJson } from "../data/readDataJson.js";
 
 /** A number as the paper prints it. */
 export interface ReportedValue {
@@ -155,12 +155,6 @@ export function validateClaims(doc: unknown, file: string): readonly Claim[] {
 
 /** Reads and checks data/claims.json (or another path). */
 export function loadClaims(path = "data/claims.json"): readonly Claim[] {
-  const { path: abs, label } = resolveDataFile(path);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(abs, "utf8"));
-  } catch (e) {
-    throw new DataFileError(label, `cannot be read as JSON (${(e as Error).message})`);
-  }
+  const { doc, label } = readDataJson(path);
   return validateClaims(doc, label);
 }

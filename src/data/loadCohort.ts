@@ -6,10 +6,9 @@
  * @example
  * loadCohort().histology.map((h) => `${h.type} ${h.n}`)   // ["liposarcoma 14", "fibrosarcoma 6", ...]
  */
-import { readFileSync } from "node:fs";
 import { deepFreeze } from "./deepFreeze.js";
 import { DataFileError } from "./dataFileError.js";
-import { resolveDataFile } from "./loadEndpoint.js";
+import { readDataJson } from "./readDataJson.js";
 
 export interface SourcedCount {
   readonly n: number;
@@ -36,13 +35,7 @@ export interface Cohort {
 
 /** Reads data/cohort.json (or another path) and checks that every count is a whole number with its source phrase. */
 export function loadCohort(path = "data/cohort.json"): Cohort {
-  const { path: abs, label } = resolveDataFile(path);
-  let doc: any;
-  try {
-    doc = JSON.parse(readFileSync(abs, "utf8"));
-  } catch (e) {
-    throw new DataFileError(label, `cannot be read as JSON (${(e as Error).message})`);
-  }
+  const { doc, label }: { doc: any; label: string } = readDataJson(path);
   for (const field of ["arms", "histology", "sex"]) {
     const list = doc?.[field];
     if (!Array.isArray(list) || list.length === 0) throw new DataFileError(label, "must be a non-empty array", { column: field });
