@@ -9,9 +9,8 @@
  * const rec = loadEndpoint("recurrence");   // { name: "recurrence", file: "data/recurrence.csv", n: 39, group, status, months }
  * const { recurrence, lung_metastasis } = loadStudy();
  */
-import { readFileSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve } from "node:path";
-import { DataFileError } from "./dataFileError.js";
+import { readCsvText } from "./csvText.js";
 import { parseEndpointCsv, type EndpointData } from "./parseEndpointCsv.js";
 
 /** The two endpoints the paper tabulates: Table 1 and Table 2. */
@@ -40,13 +39,7 @@ export function resolveDataFile(nameOrPath: string, options: LoadOptions = {}): 
 /** Reads and checks one patient table; throws DataFileError (naming file, line, column, value) on any fault. */
 export function loadEndpoint(nameOrPath: EndpointName | string, options: LoadOptions = {}): Endpoint {
   const { path, label, name } = resolveDataFile(nameOrPath, options);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new DataFileError(label, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return Object.freeze({ name, ...parseEndpointCsv(text, label) });
+  return Object.freeze({ name, ...parseEndpointCsv(readCsvText(path, label), label) });
 }
 
 export interface Study {

@@ -16,6 +16,7 @@
  * parseEndpointCsv("group,status,months\n1,1,5.5\n2,0,12\n", "data/recurrence.csv")
  * // { file: "data/recurrence.csv", n: 2, group: [1, 2], status: [1, 0], months: [5.5, 12] }
  */
+import { csvLines, PLAIN_NUMBER } from "./csvText.js";
 import { DataFileError } from "./dataFileError.js";
 
 export const COLUMNS = ["group", "status", "months"] as const;
@@ -34,8 +35,6 @@ export interface EndpointData {
   /** Months to the event or to the last follow-up. */
   readonly months: readonly number[];
 }
-
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 function parseValue(text: string, file: string, line: number, column: Column): number {
   if (!PLAIN_NUMBER.test(text)) {
@@ -62,10 +61,7 @@ function parseValue(text: string, file: string, line: number, column: Column): n
 
 /** Parses the text of one patient table; throws DataFileError on the first fault. */
 export function parseEndpointCsv(text: string, file: string): EndpointData {
-  if (typeof text !== "string") throw new DataFileError(file, `expected the file's text, got ${typeof text}`);
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const lines = body.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop(); // the one final newline
+  const lines = csvLines(text, file);
   if (lines.length === 1 && lines[0] === "") {
     throw new DataFileError(file, `the file is empty (expected the header ${COLUMNS.join(",")})`, { line: 1, value: "" });
   }

@@ -19,9 +19,9 @@
  * parseSurvivalCsv("id,days,died,arm\n1,30,1,A\n2,45,0,B\n", "my.csv", { time: "days", event: "died", group: "arm" })
  * // { file: "my.csv", n: 2, time: [30, 45], event: [1, 0], group: ["A", "B"], groups: ["A", "B"], ... }
  */
-import { readFileSync } from "node:fs";
 import { SurvivalInputError, show } from "../errors.js";
 import { checkLabels } from "../core/validate.js";
+import { csvLines, PLAIN_NUMBER, readCsvText } from "../data/csvText.js";
 import { DataFileError } from "../data/dataFileError.js";
 
 export interface SurvivalColumns {
@@ -51,8 +51,6 @@ export interface SurvivalCsv {
   /** The distinct groups, sorted as R's factor() sorts them. */
   readonly groups: readonly (string | number)[];
 }
-
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Splits one CSV line into values (RFC 4180 quoting, no line break inside quotes). */
 function splitLine(raw: string, file: string, line: number): string[] {
@@ -136,10 +134,7 @@ function checkColumnsArgument(columns: unknown): Required<Omit<SurvivalColumns, 
 /** Parses the text of a CSV file; throws DataFileError on the first fault in the file. */
 export function parseSurvivalCsv(text: string, file: string, columns: SurvivalColumns): SurvivalCsv {
   const cols = checkColumnsArgument(columns);
-  if (typeof text !== "string") throw new DataFileError(file, `expected the file's text, got ${typeof text}`);
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const lines = body.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop(); // the one final newline
+  const lines = csvLines(text, file);
   if (lines.length === 1 && lines[0] === "") throw new DataFileError(file, "the file is empty (expected a header line)", { line: 1, value: "" });
 
   const header = splitLine(lines[0], file, 1);
@@ -226,13 +221,7 @@ export function loadSurvivalCsv(path: string, columns: SurvivalColumns): Surviva
   if (typeof path !== "string" || path === "") {
     throw new SurvivalInputError(`path is ${show(path)}: it must be the path of a CSV file`, "path", undefined, path);
   }
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new DataFileError(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return parseSurvivalCsv(text, path, columns);
+  return parseSurvivalCsv(readCsvText(path), path, columns);
 }
 
 /** The rows of one group, as kaplanMeier takes them. */
