@@ -75,6 +75,7 @@ export {
   type Study,
 } from "./data/loadEndpoint.js";
 export { oneYearTable, type OneYearTable, type OneYearOptions } from "./data/oneYearTable.js";
+export { armData, type ArmData, type PatientRows } from "./data/armData.js";
 export { checkTranscription, type TranscriptionCheck } from "./data/checkTranscription.js";
 export { loadCohort, type Cohort } from "./data/loadCohort.js";
 export {

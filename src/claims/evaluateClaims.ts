@@ -42,7 +42,7 @@ import { logRankTest } from "../logrank/logRankTest.js";
 import { loadStudy, type Study } from "../data/loadEndpoint.js";
 import { oneYearTable } from "../data/oneYearTable.js";
 import { DataFileError } from "../data/dataFileError.js";
-import { armData } from "../notebook-helpers/arms.js";
+import { armData } from "../data/armData.js";
 import { atPrecision } from "./atPrecision.js";
 import { loadClaims, type Check, type Claim, type Comparison } from "./claims.js";
 import { satisfies, statcheck } from "./statcheck.js";

@@ -39,7 +39,7 @@ import { atPrecision, type PrintedNumber } from "../claims/atPrecision.js";
 import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
 import { logRankTest, type LogRankWeight } from "../logrank/logRankTest.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { armData } from "../notebook-helpers/arms.js";
+import { armData } from "../data/armData.js";
 import { kmRateTest } from "./kmRateTest.js";
 import { nearbyTables } from "./nearbyTables.js";
 import { twoByTwoStatistics, type TwoByTwoTest } from "./twoByTwoStatistics.js";

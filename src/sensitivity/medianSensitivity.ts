@@ -18,7 +18,7 @@
 import { kaplanMeier, type ConfType } from "../km/kaplanMeier.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { armData } from "../notebook-helpers/arms.js";
+import { armData } from "../data/armData.js";
 
 export const CONF_TYPES: readonly ConfType[] = Object.freeze(["log", "log-log", "plain"] as ConfType[]);
 

@@ -17,7 +17,7 @@ import { chiSquareTest } from "../contingency/chiSquareTest.js";
 import { gTest } from "../contingency/gTest.js";
 import { oneYearTable } from "../data/oneYearTable.js";
 import { numbersAtRisk } from "../plot/numbersAtRisk.js";
-import { armData, type ArmData } from "../notebook-helpers/arms.js";
+import { armData, type ArmData } from "../data/armData.js";
 import { logGamma } from "../core/distributions.js";
 import { checkAnswer, showFeedback, type Answer, type ExerciseSpec, type Feedback } from "./exercise.js";
 import { groupRows, type SurvivalCsv } from "./survivalCsv.js";

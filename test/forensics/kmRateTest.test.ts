@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { kmRateTest } from "../../src/forensics/kmRateTest.js";
 import { loadStudy } from "../../src/data/loadEndpoint.js";
-import { armData } from "../../src/notebook-helpers/arms.js";
+import { armData } from "../../src/data/armData.js";
 import { SurvivalInputError } from "../../src/errors.js";
 import { expectAllClose, expectClose, loadFixture } from "../helpers/fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { armData } from "../../src/notebook-helpers/arms.js";
+import { armData } from "../../src/data/armData.js";
 import { SurvivalInputError } from "../../src/errors.js";
 
 const rows = { group: [1, 2, 1, 2], status: [1, 0, 0, 1], months: [5.5, 12, 18, 4] };
