@@ -17,7 +17,7 @@
  * const atRisk: number | null = null;        // <- your answer
  * exercise("km/at-risk", atRisk);             // "not answered yet", then the hint
  */
-import { tslabSink, type DisplaySink } from "../plot/show.js";
+import { tslabSink, type DisplaySink } from "../presentation/display/show.js";
 
 /** What an answer can be. "not reached" is a valid answer where a median may not be reached. */
 export type Answer = number | string | boolean;

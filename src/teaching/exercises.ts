@@ -8,17 +8,17 @@
  * Ids are "<topic>/<name>"; `notebook` names the notebook that asks it. The template notebook's
  * exercises (topic "own-data") take the reader's data as their context.
  */
-import { loadStudy, type EndpointName, type Study } from "../data/loadEndpoint.js";
-import { loadClaims } from "../claims/claims.js";
-import { atPrecision } from "../claims/atPrecision.js";
-import { kaplanMeier, type KaplanMeierResult } from "../km/kaplanMeier.js";
-import { logRankTest } from "../logrank/logRankTest.js";
-import { chiSquareTest } from "../contingency/chiSquareTest.js";
-import { gTest } from "../contingency/gTest.js";
-import { oneYearTable } from "../data/oneYearTable.js";
-import { numbersAtRisk } from "../plot/numbersAtRisk.js";
-import { armData, type ArmData } from "../data/armData.js";
-import { logGamma } from "../core/distributions.js";
+import { loadStudy, type EndpointName, type Study } from "../study/data/loadEndpoint.js";
+import { loadClaims } from "../study/claims/claims.js";
+import { atPrecision } from "../study/claims/atPrecision.js";
+import { kaplanMeier, type KaplanMeierResult } from "../survival/km/kaplanMeier.js";
+import { logRankTest } from "../survival/logrank/logRankTest.js";
+import { chiSquareTest } from "../survival/contingency/chiSquareTest.js";
+import { gTest } from "../survival/contingency/gTest.js";
+import { oneYearTable } from "../study/data/oneYearTable.js";
+import { numbersAtRisk } from "../presentation/figures/numbersAtRisk.js";
+import { armData, type ArmData } from "../study/data/armData.js";
+import { logGamma } from "../survival/core/distributions.js";
 import { checkAnswer, showFeedback, type Answer, type ExerciseSpec, type Feedback } from "./exercise.js";
 import { groupRows, type SurvivalCsv } from "./survivalCsv.js";
 

@@ -1,7 +1,7 @@
 /**
  * A reader's own survival data from a CSV file, with the columns chosen by name: the loader of
  * the template notebook (notebooks/teaching/06-your-own-data.ipynb). It is as strict as the
- * project's reader of the paper's tables (src/data/parseEndpointCsv.ts) and stops with the same
+ * project's reader of the paper's tables (src/study/data/parseEndpointCsv.ts) and stops with the same
  * kind of error, a DataFileError naming the file, the line, the column and the value.
  *
  * The format:
@@ -19,10 +19,10 @@
  * parseSurvivalCsv("id,days,died,arm\n1,30,1,A\n2,45,0,B\n", "my.csv", { time: "days", event: "died", group: "arm" })
  * // { file: "my.csv", n: 2, time: [30, 45], event: [1, 0], group: ["A", "B"], groups: ["A", "B"], ... }
  */
-import { SurvivalInputError, show } from "../errors.js";
-import { checkLabels } from "../core/validate.js";
-import { csvLines, PLAIN_NUMBER, readCsvText } from "../data/csvText.js";
-import { DataFileError } from "../data/dataFileError.js";
+import { SurvivalInputError, show } from "../survival/errors.js";
+import { checkLabels } from "../survival/core/validate.js";
+import { csvLines, PLAIN_NUMBER, readCsvText } from "../study/data/csvText.js";
+import { DataFileError } from "../study/data/dataFileError.js";
 
 export interface SurvivalColumns {
   /** The column of follow-up times (time to the event, or to the last follow-up). */

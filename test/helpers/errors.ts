@@ -3,8 +3,8 @@
  * nothing or an error of another class.
  */
 import { expect } from "vitest";
-import { DataFileError } from "../../src/data/dataFileError.js";
-import { SurvivalInputError } from "../../src/errors.js";
+import { DataFileError } from "../../src/study/data/dataFileError.js";
+import { SurvivalInputError } from "../../src/survival/errors.js";
 
 /** The error of class `type` that `f` throws. */
 export function thrownBy<E extends Error>(type: abstract new (...args: never[]) => E, f: () => unknown): E {

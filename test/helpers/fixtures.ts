@@ -1,13 +1,31 @@
 /** Reads the committed R fixtures and compares numbers at the project's tolerance. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-/** Parses test/fixtures/<dir>/<name>.json (dir "r" or "python"). */
+/** The layers whose tests keep fixtures, each in test/<layer>/fixtures/<dir>/. */
+const LAYERS = ["survival", "study", "presentation", "teaching"];
+
+/**
+ * Parses test/<layer>/fixtures/<dir>/<name>.json (dir "r" or "python"), wherever a layer keeps
+ * it: library fixtures under test/survival, the study's under test/study, and so on.
+ */
 export function loadFixture<T = any>(name: string, dir = "r"): T {
-  return JSON.parse(readFileSync(`${here}../fixtures/${dir}/${name}.json`, "utf8")) as T;
+  const { generated_by: _, ...values } = readFixture(name, dir);
+  return values as T;
+}
+
+/** What wrote a fixture: R (or Python) and the version of each package, as the script recorded it. */
+export function fixtureVersions(name: string, dir = "r"): Record<string, string> {
+  return readFixture(name, dir).generated_by;
+}
+
+function readFixture(name: string, dir: string): Record<string, any> {
+  const found = LAYERS.map((layer) => `${here}../${layer}/fixtures/${dir}/${name}.json`).filter((p) => existsSync(p));
+  if (found.length !== 1) throw new Error(`fixture ${dir}/${name}.json: found ${found.length} copies under test/<layer>/fixtures`);
+  return JSON.parse(readFileSync(found[0], "utf8"));
 }
 
 export type Column = (number | string | null)[];

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseNotebook, serializeNotebook } from "../../src/notebook/ipynb.js";
+import { parseNotebook, serializeNotebook } from "../../src/runner/ipynb.js";
 
 const DIR = "notebooks";
 const files = readdirSync(DIR).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();

@@ -21,7 +21,7 @@ describe("npm run reproduce with a malformed data file", () => {
     ["bad-data/non-numeric-month.csv", /data\/recurrence\.csv.*line \d+.*months.*"abc"/],
     ["bad-data/status-2.csv", /data\/recurrence\.csv.*line \d+.*status.*"2"/],
   ])("%s: stops naming file, line and value, leaving build/ as it was", async (fixture, message) => {
-    writeFileSync(join(copy, "data", "recurrence.csv"), readFileSync(join("test", "fixtures", fixture)));
+    writeFileSync(join(copy, "data", "recurrence.csv"), readFileSync(join("test", "study", "fixtures", fixture)));
     mkdirSync(join(copy, "build"), { recursive: true });
     writeFileSync(join(copy, "build", "claims.json"), "previous\n");
     const error = await run(process.execPath, ["--import", "tsx", "scripts/reproduce.ts"], { cwd: copy }).then(

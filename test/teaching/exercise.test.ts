@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswer, formatAnswer, normalise, showFeedback, type ExerciseSpec } from "../../src/teaching/exercise.js";
-import type { DisplayData } from "../../src/plot/show.js";
+import type { DisplayData } from "../../src/presentation/display/show.js";
 
 const numberSpec: ExerciseSpec = {
   id: "t/number",

@@ -1,5 +1,5 @@
 /**
- * Every exercise of the teaching notebooks: its right answer agrees with R (test/fixtures/r/teaching.R),
+ * Every exercise of the teaching notebooks: its right answer agrees with R (test/teaching/fixtures/r/teaching.R),
  * a right answer is judged right, a wrong one wrong (with the hint), no answer "not answered yet";
  * and every exercise is asked in its notebook, with null as the default answer.
  */
@@ -31,7 +31,7 @@ const WORDS: Record<string, Answer> = {
   "logrank/which-significant":
     R.pvalues.logrank < 0.05 && R.pvalues.pearson_recurrence_1y >= 0.05 ? "log-rank" : "fixture changed",
   // FH(0, 1) weighs late times; the arms differ early (the weighted statistics are validated
-  // against R and statsmodels in test/logrank/).
+  // against R and statsmodels in test/survival/logrank/).
   "logrank/smallest": "FH(0,1)",
   // R: chisq.test(correct = FALSE) on the 1-year recurrence table rounds to the paper's 3.81.
   "tables/paper-test": Math.abs(R.statistics.pearson_recurrence_1y - 3.81) <= 0.005 ? "pearson" : "fixture changed",
@@ -45,7 +45,7 @@ const contextOf = (id: string) => (id.startsWith("own-data/") ? ownData : undefi
 /** R's answer: a number, "not reached" for R's NA, or the word above. */
 function rAnswer(id: string): Answer {
   if (id in WORDS) return WORDS[id];
-  if (!(id in R.answers)) throw new Error(`no R answer for ${id}: add it to test/fixtures/r/teaching.R`);
+  if (!(id in R.answers)) throw new Error(`no R answer for ${id}: add it to test/teaching/fixtures/r/teaching.R`);
   const x = R.answers[id];
   return x === null ? "not reached" : x;
 }

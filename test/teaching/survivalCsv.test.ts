@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { groupRows, loadSurvivalCsv, parseSurvivalCsv } from "../../src/teaching/survivalCsv.js";
-import { DataFileError } from "../../src/data/dataFileError.js";
-import { SurvivalInputError } from "../../src/errors.js";
-import { loadEndpoint } from "../../src/data/loadEndpoint.js";
+import { DataFileError } from "../../src/study/data/dataFileError.js";
+import { SurvivalInputError } from "../../src/survival/errors.js";
+import { loadEndpoint } from "../../src/study/data/loadEndpoint.js";
 import { dataFileError } from "../helpers/errors.js";
 
 const cols = { time: "months", event: "status", group: "group" };

@@ -11,7 +11,7 @@
  * project's own modules (src/) loaded anew on next import, so nothing a notebook did is seen
  * by the next. What stays is what is costly and stateless: tslab's TypeScript compiler with the
  * project's files already type-checked, and packages from node_modules in Node's module cache.
- * The headless runner (src/notebook/) uses it to run several notebooks on one warm kernel.
+ * The headless runner (src/runner/) uses it to run several notebooks on one warm kernel.
  *
  * And two fixes for messages tslab loses: the kernel's sends on each socket are queued (zeromq
  * 6 completes at most 512 sends in a row synchronously, then defers one, and a send issued while

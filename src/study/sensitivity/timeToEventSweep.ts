@@ -1,0 +1,75 @@
+/**
+ * Sensitivity of a two-arm time-to-event comparison (the paper's Kaplan-Meier chi-squares,
+ * Figures 2 and 3) to the choices the paper leaves open: which test of equal curves (SPSS's
+ * Kaplan-Meier procedure offers the log-rank, Breslow = Gehan-Breslow and Tarone-Ware tests),
+ * and, for a Cox model with the arm as its only covariate, which test (likelihood ratio, Wald,
+ * score) and which ties method (Efron, R's default; Breslow, SPSS's and SAS's). The reference
+ * is the log-rank test (R survdiff), the test whose statistic the paper prints.
+ *
+ * Choices (explicit, not crossed: the ties method applies to the Cox tests only, so the
+ * log-rank family has ties "not applicable"; survdiff's hypergeometric variance handles tied
+ * times exactly):
+ *   log-rank, Gehan-Breslow, Tarone-Ware (logRankTest) x ties "not applicable";
+ *   Cox likelihood ratio, Cox Wald, Cox score (coxPH) x ties Efron, Breslow.
+ * Covariate: 1 for group 1 (anlotinib + chemotherapy), 0 for group 2.
+ * Checked against R (survdiff, coxph) and a direct weighted log-rank in
+ * test/study/fixtures/r/beyond-notebook.R.
+ *
+ * @example
+ * const s = timeToEventSweep(loadEndpoint("recurrence"));
+ * s.rows.map((r) => [r.choice.test, r.choice.ties, r.pValue, r.flips]);
+ */
+import { coxPH, type CoxPHResult } from "../../survival/cox/coxPH.js";
+import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
+import type { EndpointRows } from "../data/oneYearTable.js";
+import { SurvivalInputError } from "../../survival/errors.js";
+import { sensitivitySweep, type Choice, type SweepResult } from "./sweep.js";
+
+export interface TimeToEventSweepOptions {
+  /** Significance level; default 0.05. */
+  readonly alpha?: number;
+}
+
+export const NOT_APPLICABLE = "not applicable";
+
+const LOG_RANK_FAMILY: readonly (readonly [string, LogRankWeight])[] = [
+  ["log-rank (Mantel-Cox)", "logrank"],
+  ["Gehan-Breslow (SPSS Breslow)", "gehan-breslow"],
+  ["Tarone-Ware", "tarone-ware"],
+];
+const COX_TESTS = ["Cox likelihood ratio", "Cox Wald", "Cox score"] as const;
+const TIES = [["Efron", "efron"], ["Breslow", "breslow"]] as const;
+
+/** The choices in the order they are shown; the first is the reference. */
+export const TIME_TO_EVENT_CHOICES: readonly Choice[] = Object.freeze([
+  ...LOG_RANK_FAMILY.map(([test]) => Object.freeze({ test, ties: NOT_APPLICABLE })),
+  ...TIES.flatMap(([ties]) => COX_TESTS.map((test) => Object.freeze({ test, ties }))),
+]);
+
+export function timeToEventSweep(rows: EndpointRows, options: TimeToEventSweepOptions = {}): SweepResult {
+  const { group, status, months } = rows;
+  if (!group || !status || !months) {
+    throw new SurvivalInputError("rows must have group, status and months columns", "rows", undefined, rows);
+  }
+  for (let i = 0; i < group.length; i++) {
+    if (group[i] !== 1 && group[i] !== 2) throw new SurvivalInputError(`group[${i}] is ${group[i]}: it must be 1 or 2`, "group", i, group[i]);
+  }
+  const data = { time: months, event: status, group };
+  const coxData = { time: months, event: status, covariates: { anlotinib: Array.from(group, (g) => (g === 1 ? 1 : 0)) } };
+  const fits: Record<string, CoxPHResult> = {};
+  for (const [label, ties] of TIES) fits[label] = coxPH(coxData, { ties });
+  return sensitivitySweep(
+    TIME_TO_EVENT_CHOICES,
+    (c) => {
+      const family = LOG_RANK_FAMILY.find(([test]) => test === c.test);
+      if (family) {
+        const r = logRankTest(data, { weight: family[1] });
+        return { statistic: r.statistic, pValue: r.pValue };
+      }
+      const fit = fits[c.ties];
+      const t = c.test === "Cox likelihood ratio" ? fit.likelihoodRatio : c.test === "Cox Wald" ? fit.wald : fit.score;
+      return { statistic: t.statistic, pValue: t.pValue };
+    },
+    { reference: TIME_TO_EVENT_CHOICES[0], alpha: options.alpha },
+  );
+}

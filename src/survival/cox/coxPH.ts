@@ -1,0 +1,317 @@
+/**
+ * Cox proportional-hazards regression for right-censored data, as R's
+ * `coxph(Surv(time, event) ~ x1 + x2 + ..., ties = "efron")` with `summary()`.
+ *
+ * Defaults are R's: Efron ties (Breslow on request, the SAS and SPSS default),
+ * coxph.control(eps = 1e-9, iter.max = 20, toler.chol = .Machine$double.eps^0.75,
+ * toler.inf = sqrt(eps), timefix = TRUE). The engine (coxFit.ts) re-derives coxfit6.c and
+ * takes the same Newton-Raphson path, so with the defaults it agrees with R's default fit (same
+ * iterations, same numbers to ~1e-12). But eps = 1e-9 stops short of the exact maximum: on the
+ * test data R's default coefficients differ from the fully converged ones by up to 5e-8
+ * (relative; veteran with celltype). Pass `{ eps: 1e-14, iterMax: 100, tolerChol: 1e-15 }` to
+ * converge to full double precision; the R fixtures (test/survival/fixtures/r/cox.R) are made both ways.
+ *
+ * Tests, as summary(coxph): likelihood ratio 2 (logLik - logLikNull); Wald b' V^-1 b at the
+ * final b with V the inverse information; score u' I^-1 u at b = 0 (equal to the log-rank test
+ * for one binary covariate without tied times); each on df = number of coefficients. Per
+ * coefficient: se = sqrt(diag V), z = coef / se, two-sided p, and exp(coef +- z_(1+c)/2 se).
+ *
+ * Problems R only warns about are reported, not thrown: `converged` is false when iterMax ran
+ * out ("Ran out of iterations and did not converge"), and `warnings` says which coefficients may
+ * be infinite (monotone likelihood, e.g. all events in one group: R's "Loglik converged before
+ * variable k; coefficient may be infinite"), by R's rule |u' V|_k > eps and > toler.inf |b_k|.
+ * When a coefficient diverges far enough that the information matrix becomes singular at the
+ * estimate (R: coef NA, df reduced), the coefficient is kept, its se is Infinity (z = 0, p = 1,
+ * interval (0, Infinity)), a warning names it, and the Wald test leaves it out (Wald df = the
+ * estimable ones; statistic 0, p = 1 if none); the likelihood-ratio and score tests keep df = the
+ * number of covariates, since both are defined whatever V is.
+ * One difference from R: when iterations run out R's fit$var is not the inverse information
+ * (coxfit6.c inverts it unfactored); here se and the Wald test use the true inverse information
+ * at the reported coefficients.
+ *
+ * Reference: Cox (1972) JRSS B 34:187; Efron (1977) JASA 72:557; Therneau & Grambsch (2000),
+ * Modeling Survival Data, ch. 3; R survival coxph / coxph.fit / coxfit6.c / summary.coxph.
+ *
+ * @example
+ * const fit = coxPH({ time: [5, 8, 12, 3, 9, 20], event: [1, 1, 0, 1, 1, 0], covariates: { arm: [1, 1, 1, 0, 0, 0] } });
+ * fit.coef[0]; fit.hazardRatio[0]; fit.score.pValue;
+ */
+import { SurvivalInputError, show } from "../errors.js";
+import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
+import {
+  checkConfLevel,
+  checkEvents,
+  checkFinite,
+  checkObject,
+  checkOneOf,
+  checkTimes,
+} from "../core/validate.js";
+import { cholesky2, chsolve2 } from "./cholesky.js";
+import { coxFit, isIndicatorLike, type Ties } from "./coxFit.js";
+
+export interface CoxPHData {
+  time: ArrayLike<number>;
+  event: ArrayLike<number | boolean>;
+  /** One column per covariate, keyed by the name used in the result. */
+  covariates: Record<string, ArrayLike<number>>;
+}
+
+export interface CoxPHOptions {
+  /** "efron" (R's default) or "breslow" (SAS, SPSS). */
+  ties?: Ties;
+  /** Confidence level of the hazard-ratio intervals; default 0.95. */
+  confLevel?: number;
+  /** Convergence tolerance on the relative change in log partial likelihood; default 1e-9 (R). */
+  eps?: number;
+  /** Maximum Newton-Raphson iterations; default 20 (R). */
+  iterMax?: number;
+  /** Cholesky pivot tolerance for collinearity; default .Machine$double.eps^0.75 (R). */
+  tolerChol?: number;
+  /** Tolerance of the "coefficient may be infinite" check; default sqrt(eps) (R). */
+  tolerInf?: number;
+  /** Treat times that differ only by floating-point noise as tied; default true (R). */
+  timefix?: boolean;
+}
+
+export interface CoxTest {
+  readonly statistic: number;
+  readonly df: number;
+  readonly pValue: number;
+}
+
+export interface CoxPHResult {
+  readonly method: Ties;
+  readonly names: readonly string[];
+  readonly coef: readonly number[];
+  /** exp(coef). */
+  readonly hazardRatio: readonly number[];
+  readonly se: readonly number[];
+  /** coef / se and its two-sided p-value (summary's z and Pr(>|z|)). */
+  readonly z: readonly number[];
+  readonly pValue: readonly number[];
+  /** Confidence limits of the hazard ratio at confLevel. */
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+  readonly confLevel: number;
+  /** Variance-covariance matrix of coef (inverse information), as R's vcov(fit). */
+  readonly variance: readonly (readonly number[])[];
+  /** Log partial likelihood at the estimate and at beta = 0 (R's fit$loglik[2], [1]). */
+  readonly logLik: number;
+  readonly logLikNull: number;
+  readonly likelihoodRatio: CoxTest;
+  readonly wald: CoxTest;
+  readonly score: CoxTest;
+  readonly n: number;
+  readonly nEvent: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** R's warnings, in words; empty when the fit is clean. */
+  readonly warnings: readonly string[];
+}
+
+const DEFAULT_TOLER_CHOL = Math.pow(2.220446049250313e-16, 0.75);
+
+function positive(name: string, x: unknown): number {
+  if (typeof x !== "number" || !(x > 0) || !Number.isFinite(x)) {
+    throw new SurvivalInputError(`${name} is ${show(x)}: it must be a finite number > 0`, name, undefined, x);
+  }
+  return x;
+}
+
+function quoteList(names: string[]): string {
+  const q = names.map((s) => JSON.stringify(s));
+  return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+/**
+ * Names the covariates in the first collinear set: the first redundant column j and the
+ * earlier kept columns whose coefficients in the (information-weighted) regression of j on
+ * them are not negligible.
+ */
+function collinearError(names: string[], redundant: boolean[], info: Float64Array): SurvivalInputError {
+  const p = names.length;
+  const j = redundant.indexOf(true);
+  const kept: number[] = [];
+  for (let k = 0; k < j; k++) if (!redundant[k]) kept.push(k);
+  const m = kept.length;
+  if (m === 0 || !(info[j * p + j] > 0)) {
+    return new SurvivalInputError(
+      `covariates.${names[j]} does not vary within any risk set at an event time: it carries no information and its coefficient cannot be estimated`,
+      `covariates.${names[j]}`,
+      undefined,
+      names[j],
+    );
+  }
+  const sub = new Float64Array(m * m);
+  const rhs = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    rhs[r] = info[kept[r] * p + j];
+    for (let c = 0; c < m; c++) sub[r * m + c] = info[kept[r] * p + kept[c]];
+  }
+  cholesky2(sub, m, 0);
+  chsolve2(sub, m, rhs);
+  const involved = kept.filter((k, r) => Math.abs(rhs[r]) * Math.sqrt(info[k * p + k] / info[j * p + j]) > 1e-6);
+  const others = involved.map((k) => names[k]);
+  const all = [...others, names[j]];
+  return new SurvivalInputError(
+    `covariates ${quoteList(all)} are collinear: ${JSON.stringify(names[j])} is a linear combination of ${quoteList(others)} ` +
+      `within the risk sets (the information matrix is singular); drop one of them`,
+    "covariates",
+    undefined,
+    all,
+  );
+}
+
+/** Fits a Cox proportional-hazards model; see the module comment for the conventions. */
+export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult {
+  const d = checkObject("data", data);
+  const o = checkObject("options", options, true);
+  const ties = o.ties === undefined ? "efron" : checkOneOf("ties", o.ties, ["efron", "breslow"] as const);
+  const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
+  const eps = o.eps === undefined ? 1e-9 : positive("eps", o.eps);
+  const tolerChol = o.tolerChol === undefined ? DEFAULT_TOLER_CHOL : positive("tolerChol", o.tolerChol);
+  const tolerInf = o.tolerInf === undefined ? Math.sqrt(eps) : positive("tolerInf", o.tolerInf);
+  let iterMax = 20;
+  if (o.iterMax !== undefined) {
+    if (typeof o.iterMax !== "number" || !Number.isInteger(o.iterMax) || o.iterMax < 1) {
+      throw new SurvivalInputError(`iterMax is ${show(o.iterMax)}: it must be an integer >= 1`, "iterMax", undefined, o.iterMax);
+    }
+    iterMax = o.iterMax;
+  }
+  let timefix = true;
+  if (o.timefix !== undefined) {
+    if (typeof o.timefix !== "boolean") {
+      throw new SurvivalInputError(`timefix is ${show(o.timefix)}: it must be true or false`, "timefix", undefined, o.timefix);
+    }
+    timefix = o.timefix;
+  }
+
+  const time = checkTimes("time", d.time);
+  const n = time.length;
+  const event = checkEvents("event", d.event, n);
+  const covariates = checkObject("covariates", d.covariates);
+  const names = Object.keys(covariates);
+  if (names.length === 0) {
+    throw new SurvivalInputError(
+      "covariates has no columns: a Cox model needs at least one covariate",
+      "covariates",
+      undefined,
+      covariates,
+    );
+  }
+  const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
+  columns.forEach((col, k) => {
+    if (col.every((v) => v === col[0])) {
+      throw new SurvivalInputError(
+        `covariates.${names[k]} is constant (every value is ${col[0]}): there is no effect to estimate; drop it`,
+        `covariates.${names[k]}`,
+        undefined,
+        col[0],
+      );
+    }
+  });
+  let nEvent = 0;
+  for (let i = 0; i < n; i++) nEvent += event[i];
+  if (nEvent === 0) {
+    throw new SurvivalInputError("event has no events (every row is censored): a Cox model cannot be fitted", "event", undefined, 0);
+  }
+
+  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix });
+  const p = names.length;
+  if (fit.redundantAtStart.includes(true)) throw collinearError(names, fit.redundantAtStart, fit.informationAtStart);
+
+  const coef = Array.from(fit.coef);
+  const V = fit.variance;
+  const warnings: string[] = [];
+
+  // R's checks (coxph.fit.R): infs = |u' V| is the size of the step still to take.
+  const infs = new Array<number>(p).fill(0);
+  for (let j = 0; j < p; j++) for (let i = 0; i < p; i++) infs[j] += fit.u[i] * V[i * p + j];
+  for (let j = 0; j < p; j++) infs[j] = Math.abs(infs[j]);
+  if (iterMax > 1) {
+    if (!fit.converged) {
+      warnings.push(`Ran out of iterations (iterMax = ${iterMax}) and did not converge`);
+      let maxLp = -Infinity;
+      for (let i = 0; i < n; i++) {
+        let lp = 0;
+        for (let k = 0; k < p; k++) lp += coef[k] * (columns[k][i] - fit.means[k]);
+        if (lp > maxLp) maxLp = lp;
+      }
+      if (maxLp > 500 || infs.some((v) => !Number.isFinite(v))) warnings.push("one or more coefficients may be infinite");
+    } else {
+      const flagged = names.filter(
+        (_, k) => !Number.isFinite(fit.u[k]) || (infs[k] > eps && infs[k] > tolerInf * Math.abs(coef[k])),
+      );
+      if (flagged.length > 0) {
+        warnings.push(
+          `Loglik converged before ${flagged.length === 1 ? "covariate" : "covariates"} ${quoteList(flagged)}; ` +
+            `${flagged.length === 1 ? "its coefficient" : "their coefficients"} may be infinite (monotone likelihood)`,
+        );
+      }
+    }
+  }
+  const singular = fit.redundantAtEnd;
+  const singularNames = names.filter((_, k) => singular[k]);
+  if (singularNames.length > 0) {
+    const one = singularNames.length === 1;
+    warnings.push(
+      `the information matrix is singular at the estimate for ${quoteList(singularNames)}: ` +
+        `${one ? "its standard error is" : "their standard errors are"} infinite and the Wald test leaves ${one ? "it" : "them"} out`,
+    );
+  }
+
+  // Per-coefficient summaries.
+  const zq = normalQuantile((1 + confLevel) / 2);
+  const se = coef.map((_, k) => (singular[k] ? Infinity : Math.sqrt(V[k * p + k])));
+  const z = coef.map((b, k) => b / se[k]);
+  const pValue = z.map((v) => chiSquareUpper(v * v, 1));
+  const hazardRatio = coef.map(Math.exp);
+  const lower = coef.map((b, k) => Math.exp(b - zq * se[k]));
+  const upper = coef.map((b, k) => Math.exp(b + zq * se[k]));
+
+  // Wald test on the estimable coefficients (coxph.wtest: Cholesky of V, then b' V^-1 b).
+  const keep = coef.map((_, k) => k).filter((k) => !singular[k]);
+  const q = keep.length;
+  const vk = new Float64Array(q * q);
+  const bk = new Float64Array(q);
+  keep.forEach((k, r) => {
+    bk[r] = coef[k];
+    keep.forEach((l, c) => (vk[r * q + c] = V[k * p + l]));
+  });
+  const solved = bk.slice();
+  cholesky2(vk, q, tolerChol);
+  chsolve2(vk, q, solved);
+  let waldStatistic = 0;
+  for (let r = 0; r < q; r++) waldStatistic += bk[r] * solved[r];
+
+  const test = (statistic: number, df: number): CoxTest =>
+    Object.freeze({ statistic, df, pValue: df > 0 ? chiSquareUpper(statistic, df) : 1 });
+  const lr = 2 * (fit.logLik - fit.logLikNull);
+  const variance = Object.freeze(
+    Array.from({ length: p }, (_, i) => Object.freeze(Array.from({ length: p }, (_, j) => V[i * p + j]))),
+  );
+
+  return Object.freeze({
+    method: ties,
+    names: Object.freeze(names.slice()),
+    coef: Object.freeze(coef),
+    hazardRatio: Object.freeze(hazardRatio),
+    se: Object.freeze(se),
+    z: Object.freeze(z),
+    pValue: Object.freeze(pValue),
+    lower: Object.freeze(lower),
+    upper: Object.freeze(upper),
+    confLevel,
+    variance,
+    logLik: fit.logLik,
+    logLikNull: fit.logLikNull,
+    likelihoodRatio: test(lr, p),
+    wald: test(waldStatistic, q),
+    score: test(fit.score, p),
+    n,
+    nEvent,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    warnings: Object.freeze(warnings),
+  });
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatPValue, formatTest } from "../../../src/presentation/figures/formatTest.js";
+
+describe("formatTest", () => {
+  it("prints p to 3 significant digits and p < 0.001 below 0.001", () => {
+    expect(formatPValue(0.0326)).toBe("p = 0.0326");
+    expect(formatPValue(0.24349)).toBe("p = 0.243");
+    expect(formatPValue(0.001)).toBe("p = 0.00100");
+    expect(formatPValue(0.000999)).toBe("p < 0.001");
+    expect(formatPValue(1)).toBe("p = 1.00");
+  });
+
+  it("prints the method, chi-square(df) to 3 decimals and p", () => {
+    expect(formatTest({ statistic: 4.5671, df: 1, pValue: 0.0326, method: "Log-rank" })).toBe("Log-rank: χ²(1) = 4.567, p = 0.0326");
+    expect(formatTest({ statistic: 12, df: 2, pValue: 0.00248 })).toBe("χ²(2) = 12.000, p = 0.00248");
+  });
+
+  it("rejects a p-value outside [0, 1] or a non-finite statistic", () => {
+    expect(() => formatPValue(NaN)).toThrow(/pValue is NaN/);
+    expect(() => formatPValue(1.5)).toThrow(/pValue is 1.5/);
+    expect(() => formatTest({ statistic: Infinity, df: 1, pValue: 0 })).toThrow(/statistic is Infinity/);
+  });
+});
