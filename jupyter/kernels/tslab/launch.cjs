@@ -2,16 +2,20 @@
 /**
  * The project's tslab kernel: what `tslab kernel --config-path FILE` starts (tslab 1.0.22,
  * node_modules/tslab/dist/main.js `startKernel`), always from the project root, so that cells
- * `import ... from "./src/index"` whatever directory Jupyter starts kernels in.
+ * `import ... from "./lib/survival"` whatever directory Jupyter starts kernels in. Before it
+ * starts it compiles src/ to lib/ where src/ changed (scripts/build-lib.cjs).
  *
  *   node jupyter/kernels/tslab/launch.cjs --config-path CONNECTION.json
  *
  * One addition: a cell whose code is exactly `%reset -f` (IPython's magic) starts a fresh
  * session in the same process: no variables, no declarations, count back to 0, and the
- * project's own modules (src/) loaded anew on next import, so nothing a notebook did is seen
- * by the next. What stays is what is costly and stateless: tslab's TypeScript compiler with the
+ * project's own modules (lib/, and any src/ file a cell imports directly) loaded anew on next
+ * import, so nothing a notebook did is seen by the next. What stays is what is costly and stateless: tslab's TypeScript compiler with the
  * project's files already type-checked, and packages from node_modules in Node's module cache.
  * The headless runner (src/runner/) uses it to run several notebooks on one warm kernel.
+ *
+ * A cell whose last value has a method under Symbol.for("Jupyter.display") shows the MIME bundle
+ * it returns (an R-like summary) instead of tslab's plain console.log of the object.
  *
  * And two fixes for messages tslab loses: the kernel's sends on each socket are queued (zeromq
  * 6 completes at most 512 sends in a row synchronously, then defers one, and a send issued while
@@ -35,6 +39,18 @@ process.chdir(root);
 
 const dist = path.join(root, "node_modules", "tslab", "dist");
 
+// The notebooks import the compiled library (./lib/...): compile src/ again if it changed since
+// lib/ was built (scripts/build-lib.cjs). On failure (src/ does not type-check) the kernel still
+// starts, on the previous lib/, and says why in its log.
+try {
+  const built = require(path.join(root, "scripts", "build-lib.cjs")).ensureLib(root);
+  if (built.built) process.stderr.write(`tslab kernel: compiled src/ to lib/ in ${built.seconds.toFixed(1)} s\n`);
+} catch (e) {
+  process.stderr.write(`tslab kernel: ${e.message}\n`);
+}
+// Stack traces through lib/ name the src/*.ts lines.
+process.setSourceMapsEnabled(true);
+
 // TSLAB_NO_WATCH=1 (the headless runner sets it): compile from the files as they are at first
 // use, without watching them for changes. A file edited mid-run otherwise makes tslab 1.0.22
 // fail the next cell with "Unexpected pending rebuildTimer".
@@ -45,7 +61,8 @@ if (process.env.TSLAB_NO_WATCH === "1") {
 }
 const { createConverter } = require(path.join(dist, "converter.js"));
 const { createExecutor } = require(path.join(dist, "executor.js"));
-const { JupyterHandlerImpl, ZmqServer } = require(path.join(dist, "jupyter.js"));
+const jupyter = require(path.join(dist, "jupyter.js"));
+const { JupyterHandlerImpl, ZmqServer } = jupyter;
 
 const RESET = "%reset -f";
 
@@ -92,7 +109,34 @@ const converters = {
 };
 converters.node;
 
-const newExecutor = () => createExecutor(process.cwd(), converters, { log: console.log, error: console.error });
+const DISPLAY = Symbol.for("Jupyter.display");
+
+/**
+ * What tslab does with a cell's last value: console.log it, as text. A value that knows how to
+ * show itself (a method under Symbol.for("Jupyter.display") returning a MIME bundle, the
+ * convention of Deno's Jupyter kernel; the library's results have one: an R-like summary as
+ * text/html and text/plain) is sent as one display_data output instead.
+ */
+function logValue(...args) {
+  const value = args[0];
+  if (args.length === 1 && value !== null && typeof value === "object" && typeof value[DISPLAY] === "function") {
+    const write = jupyter.lastWriteDisplayData;
+    const bundle = value[DISPLAY]();
+    if (typeof write === "function" && bundle !== null && typeof bundle === "object") {
+      write({ data: bundle, metadata: {} }, false);
+      return;
+    }
+  }
+  console.log(...args);
+}
+
+const newExecutor = () => createExecutor(process.cwd(), converters, { log: logValue, error: console.error });
+
+/** Forgets the compiled library's modules (lib/), so that a reset session loads them anew. */
+function forgetLib() {
+  const lib = path.join(root, "lib") + path.sep;
+  for (const key of Object.keys(require.cache)) if (key.startsWith(lib)) delete require.cache[key];
+}
 
 class ResettableHandler extends JupyterHandlerImpl {
   async handleExecute(req, writeStream, writeDisplayData) {
@@ -103,6 +147,7 @@ class ResettableHandler extends JupyterHandlerImpl {
       // Not executor.close(): that would close the shared converters.
       this.executor = newExecutor();
       this.execCount = 0;
+      forgetLib();
       converters.node.replayOnNextConvert();
     });
     return { status: "ok", execution_count: 0 };

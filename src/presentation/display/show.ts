@@ -1,8 +1,12 @@
 /**
  * Shows a figure in a notebook: one `display_data` output whose MIME bundle holds
- * `application/vnd.plotly.v1+json` (drawn interactively by JupyterLab's plotly renderer and by
- * VS Code), optionally `image/png` (for static viewers: GitHub, nbconvert's HTML), and
- * `text/plain` (a one-line description).
+ * `application/vnd.plotly.v1+json` (drawn interactively by VS Code and by JupyterLab with
+ * Python's plotly extension), `text/html` (the figure and a script that draws it with plotly.js:
+ * classic Notebook, JupyterLab and Notebook 7 without that extension, nbconvert's HTML export;
+ * see figureHtml.ts), optionally `image/png` (for static viewers: GitHub), and `text/plain` (a
+ * one-line description). The first figure of a kernel session is preceded by one output that
+ * loads plotly.js into the page, inline from node_modules (about 4.7 MB, no network request);
+ * `loadPlotly()` sends it again, e.g. after its output was cleared.
  *
  * tslab's public `display` sends one MIME type per output. Its kernel keeps the current cell's
  * writer in `lastWriteDisplayData`, exported by `tslab/dist/jupyter.js` (tslab 1.0.22, used by
@@ -17,8 +21,12 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { PlotlyFigure } from "../figures/figure.js";
+import { plotlyPath, plotlySource } from "../figures/plotlySource.js";
+import { figureHtml, plainFigure, plotlyLoaderHtml } from "./figureHtml.js";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+/** Output metadata key that marks the output loading plotly.js (built copies drop it). */
+export const PLOTLY_LOADER = "plotly-loader";
 
 /** A Jupyter display_data message body: MIME type -> value, and per-type metadata. */
 export interface DisplayData {
@@ -36,6 +44,8 @@ export interface ShowOptions {
   readonly pngWidth?: number;
   /** Replaces the `text/plain` description. */
   readonly text?: string;
+  /** The id of the figure's HTML element; default a new one for this session. */
+  readonly id?: string;
   /** Where to send the bundle; default the running tslab kernel (tslabSink()). */
   readonly sink?: DisplaySink | null;
 }
@@ -50,25 +60,51 @@ export function describeFigure(fig: PlotlyFigure): string {
   return `${what} [plotly figure, ${fig.data.length} traces${names.length ? `: ${names.join(", ")}` : ""}]`;
 }
 
-/** The MIME bundle for `fig` (JSON-safe: typed arrays become arrays, undefined fields go). */
+/** Figures shown in this session (since the module was loaded: a kernel reset loads it anew). */
+let shown = 0;
+let loaderSent = false;
+
+/**
+ * The MIME bundle for `fig` (JSON-safe: typed arrays become arrays, undefined fields go), its
+ * text/html under the element id `options.id` (default: the next id of this session).
+ */
 export function displayBundle(fig: PlotlyFigure, options: Omit<ShowOptions, "sink"> = {}): DisplayData {
-  if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data)) {
-    throw new TypeError("show: expected a plotly figure {data, layout, config}");
-  }
-  const plain = JSON.parse(
-    JSON.stringify({ data: fig.data, layout: fig.layout ?? {}, config: fig.config ?? {} }, (_, v) =>
-      ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v,
-    ),
-  );
+  const plain = plainFigure(fig);
+  const description = options.text ?? describeFigure(fig);
+  const width = options.pngWidth ?? (fig.layout?.width as number | undefined) ?? 800;
+  const png = options.png ? Buffer.from(options.png.buffer, options.png.byteOffset, options.png.byteLength).toString("base64") : undefined;
+  const id = options.id ?? `plotly-figure-${++shown}`;
   const data: Record<string, unknown> = { [PLOTLY_MIME]: plain };
   const metadata: Record<string, unknown> = {};
-  if (options.png) {
-    data["image/png"] = Buffer.from(options.png.buffer, options.png.byteOffset, options.png.byteLength).toString("base64");
-    const width = options.pngWidth ?? (fig.layout?.width as number | undefined) ?? 800;
+  data["text/html"] = figureHtml(fig, { id, png, pngWidth: width, description });
+  if (png) {
+    data["image/png"] = png;
     metadata["image/png"] = { width };
   }
-  data["text/plain"] = options.text ?? describeFigure(fig);
+  data["text/plain"] = description;
   return { data, metadata };
+}
+
+/** The output that loads plotly.js into the page (text/html), marked with PLOTLY_LOADER. */
+export function plotlyLoaderBundle(plotlyJs: string = plotlySource()): DisplayData {
+  const version = /plotly\.js v([\d.]+)/.exec(plotlyJs.slice(0, 200))?.[1] ?? "";
+  return {
+    data: {
+      "text/html": plotlyLoaderHtml(plotlyJs),
+      "text/plain": `plotly.js ${version} loaded for this session's figures (offline, from ${plotlyPath()})`.replace("  ", " "),
+    },
+    metadata: { [PLOTLY_LOADER]: true },
+  };
+}
+
+/**
+ * Sends plotly.js to the page now (as one output), whether or not this session has sent it:
+ * for a page that lost it, e.g. after the output of the session's first figure was cleared.
+ */
+export function loadPlotly(sink: DisplaySink | null = tslabSink()): void {
+  if (!sink) return;
+  sink(plotlyLoaderBundle(), false);
+  loaderSent = true;
 }
 
 /**
@@ -92,6 +128,24 @@ export function tslabSink(): DisplaySink | null {
 export function show(fig: PlotlyFigure, options: ShowOptions = {}): void {
   const bundle = displayBundle(fig, options);
   const sink = options.sink === undefined ? tslabSink() : options.sink;
-  if (sink) sink(bundle, false);
-  else process.stdout.write(`${bundle.data["text/plain"]}\n`);
+  if (!sink) {
+    process.stdout.write(`${bundle.data["text/plain"]}\n`);
+    return;
+  }
+  if (!loaderSent) loadPlotly(sink);
+  sink(bundle, false);
+}
+
+/**
+ * Copies of executed notebooks without the outputs that load plotly.js (PLOTLY_LOADER): built
+ * copies show each figure's PNG, and the report inlines plotly.js once for all notebooks.
+ */
+export function dropPlotlyLoaders<T extends { readonly cells: readonly unknown[] }>(notebooks: readonly T[]): T[] {
+  return notebooks.map((nb) => {
+    const copy = structuredClone(nb) as T;
+    for (const cell of copy.cells as { outputs?: { metadata?: Record<string, unknown> }[] }[]) {
+      if (cell.outputs) cell.outputs = cell.outputs.filter((o) => o.metadata?.[PLOTLY_LOADER] !== true);
+    }
+    return copy;
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * Executed notebooks with a static PNG beside every interactive figure: each output whose
- * bundle holds `application/vnd.plotly.v1+json` and no `image/png` gets one, so that static
- * viewers (GitHub, nbconvert's HTML, a notebook opened without the plotly renderer) show the
- * figure too. All figures of all notebooks are rendered in one Chromium session
+ * bundle holds `application/vnd.plotly.v1+json` and no `image/png` gets one, and its
+ * `text/html` holds the PNG in the figure's place, so that static viewers (GitHub, a notebook
+ * not trusted, nbconvert's HTML without plotly.js) show the figure too. All figures of all notebooks are rendered in one Chromium session
  * (renderPngs); PNGs are byte-stable, so two runs still write identical notebooks.
  *
  * Returns copies; the notebooks given are not changed. Throws, as renderPngs does, when no
@@ -14,6 +14,7 @@
 import type { PlotlyFigure } from "../figures/figure.js";
 import { renderPngs, type RenderOptions } from "./renderImages.js";
 import { PLOTLY_MIME } from "../display/show.js";
+import { figureHtml } from "../display/figureHtml.js";
 
 interface Bundle {
   data?: Record<string, unknown>;
@@ -40,8 +41,15 @@ export async function withPngs<T extends { readonly cells: readonly unknown[] }>
   targets.forEach((t, k) => {
     const fig = t.data![PLOTLY_MIME] as PlotlyFigure;
     const width = options.width ?? (fig.layout?.width as number | undefined) ?? 800;
-    t.data!["image/png"] = pngs[k].toString("base64");
+    const png = pngs[k].toString("base64");
+    t.data!["image/png"] = png;
     t.metadata = { ...(t.metadata ?? {}), "image/png": { width } };
+    const html = t.data!["text/html"];
+    if (html !== undefined) {
+      const text = t.data!["text/plain"];
+      const id = /id="([A-Za-z][\w-]*)"/.exec(String(html))?.[1] ?? `plotly-figure-png-${k + 1}`;
+      t.data!["text/html"] = figureHtml(fig, { id, png, pngWidth: width, description: typeof text === "string" ? text : undefined });
+    }
   });
   return copies;
 }

@@ -89,6 +89,9 @@ describe.skipIf(!hasChromium())(`in Chromium${why}`, () => {
     expect(Buffer.from(added.data["image/png"], "base64").subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(added.metadata).toEqual({ "image/png": { width: 800 } });
     expect(added.data[PLOTLY_MIME]).toEqual(JSON.parse(JSON.stringify(km)));
+    // The HTML keeps its element id and now shows the PNG in the figure's place.
+    expect(added.data["text/html"]).toMatch(/^<div class="plotly-figure" id="plotly-figure-\d+"><img src="data:image\/png;base64,/);
+    expect(added.data["text/html"]).toContain(added.data["image/png"]);
     expect(kept.data["image/png"]).toBe("AAAA");
   });
 
