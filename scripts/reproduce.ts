@@ -25,6 +25,7 @@ import { loadCohort } from "../src/study/data/loadCohort.js";
 import { loadClaims } from "../src/study/claims/claims.js";
 import { evaluateClaims, type ClaimVerdict } from "../src/study/claims/evaluateClaims.js";
 import { buildReport } from "../src/presentation/report/buildReport.js";
+import { tableText } from "../src/presentation/display/table.js";
 import { chromiumPath } from "../src/presentation/images/chromium.js";
 import { PLOTLY_MIME, dropPlotlyLoaders } from "../src/presentation/display/show.js";
 import { withPngs } from "../src/presentation/images/withPngs.js";
@@ -109,19 +110,16 @@ function figurePngs(name: string, nb: Notebook): { file: string; png: Buffer }[]
 }
 
 function verdictTable(verdicts: readonly ClaimVerdict[]): string {
-  const rows = verdicts.map((v) => [
-    v.id,
-    v.verdict,
-    v.reported,
-    v.recomputedRounded ?? (v.recomputed === null ? "-" : String(v.recomputed)),
-  ]);
-  const head = ["claim", "verdict", "reported", "recomputed"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
   const counts = new Map<string, number>();
   for (const v of verdicts) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
   const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(", ");
-  return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), "", `${verdicts.length} claims: ${summary}`].join("\n");
+  const table = tableText({
+    claim: verdicts.map((v) => v.id),
+    verdict: verdicts.map((v) => v.verdict),
+    reported: verdicts.map((v) => v.reported),
+    recomputed: verdicts.map((v) => v.recomputedShown ?? "-"),
+  });
+  return `${table}\n\n${verdicts.length} claims: ${summary} (recomputed: one digit more than the paper printed)`;
 }
 
 async function main(): Promise<number> {

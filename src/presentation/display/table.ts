@@ -106,11 +106,34 @@ function grid(table: TableColumns | FrameLike, options: TableOptions): Grid {
   return { names, cells, numeric };
 }
 
-/** The table as aligned plain text: a header line, then one line a row, columns two spaces apart. */
+/** East Asian wide and fullwidth characters (Unicode UAX #11, W and F), which a terminal shows two columns wide. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+const ZERO_WIDTH = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F]/u;
+
+/**
+ * How many columns a monospaced terminal gives the text: 2 for each Chinese, Japanese or Korean
+ * character (and other East Asian wide forms), 0 for combining marks, 1 for the rest.
+ *
+ * @example
+ * displayWidth("可延长 (prolongs)") // 17
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+const padEnd = (s: string, width: number) => s + " ".repeat(Math.max(0, width - displayWidth(s)));
+const padStart = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+
+/**
+ * The table as aligned plain text: a header line, then one line a row, columns two spaces apart,
+ * aligned by display width (a Chinese character takes two columns).
+ */
 export function tableText(table: TableColumns | FrameLike, options: TableOptions = {}): string {
   const { names, cells, numeric } = grid(table, options);
-  const widths = names.map((name, j) => Math.max(name.length, ...cells[j].map((c) => c.length)));
-  const pad = (s: string, j: number) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]));
+  const widths = names.map((name, j) => Math.max(displayWidth(name), ...cells[j].map(displayWidth)));
+  const pad = (s: string, j: number) => (numeric[j] ? padStart(s, widths[j]) : padEnd(s, widths[j]));
   const nRows = cells[0].length;
   const lines = [names.map(pad).join("  ").trimEnd()];
   for (let i = 0; i < nRows; i++) lines.push(names.map((_, j) => pad(cells[j][i], j)).join("  ").trimEnd());

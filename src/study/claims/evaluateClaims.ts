@@ -62,6 +62,11 @@ export interface ClaimVerdict {
   readonly recomputed: number | null;
   /** The recomputed number rounded to the decimals printed (null without a reported value). */
   readonly recomputedRounded: string | null;
+  /**
+   * The recomputed number for tables: one digit more than the paper printed (whole numbers as
+   * they are; 4 significant digits where the paper printed no number); null when not checkable.
+   */
+  readonly recomputedShown: string | null;
   /** recomputed - reportedValue, unrounded. */
   readonly difference: number | null;
   /** The recomputed p-value, for test claims. */
@@ -285,6 +290,13 @@ export function seeAlsoOf(c: Claim): readonly string[] {
   return Object.freeze([...(links as string[])]);
 }
 
+/** A recomputed number with one digit more than the paper printed (see recomputedShown). */
+export function withOneMoreDigit(x: number, printedDecimals?: number): string {
+  if (Number.isInteger(x)) return String(x);
+  if (printedDecimals !== undefined) return x.toFixed(printedDecimals + 1);
+  return x.toPrecision(4);
+}
+
 /** One claim's verdict. */
 export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
   const base = { id: c.id, section: c.section, kind: c.check.kind, reported: reportedText(c) };
@@ -295,6 +307,7 @@ export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
       reportedValue: null,
       recomputed: null,
       recomputedRounded: null,
+      recomputedShown: null,
       difference: null,
       pValue: null,
       verdict: "not checkable" as const,
@@ -338,6 +351,7 @@ export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
     reportedValue: reported ? reported.value : null,
     recomputed: r.recomputed,
     recomputedRounded: rounded,
+    recomputedShown: withOneMoreDigit(r.recomputed, reported?.decimals),
     difference,
     pValue: r.pValue,
     verdict: ok ? ("reproduced" as const) : ("not reproduced" as const),

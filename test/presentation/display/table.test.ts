@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCell, showTable, tableBundle, tableHtml, tableText } from "../../../src/presentation/display/table.js";
+import { displayWidth, formatCell, showTable, tableBundle, tableHtml, tableText } from "../../../src/presentation/display/table.js";
 import { toDataFrame } from "../../../src/presentation/display/danfo.js";
 import { SurvivalInputError } from "../../../src/survival/errors.js";
 import type { DisplayData } from "../../../src/presentation/display/show.js";
@@ -101,5 +101,20 @@ describe("bad input", () => {
     const col = [0.123456, 2];
     tableText({ col });
     expect(col).toEqual([0.123456, 2]);
+  });
+});
+
+describe("tableText with Chinese text", () => {
+  it("counts a CJK character as two columns, so columns stay aligned in a terminal", () => {
+    expect(displayWidth("abc")).toBe(3);
+    expect(displayWidth("可延长")).toBe(6);
+    expect(displayWidth("可延长 (prolongs)")).toBe(17);
+    expect(displayWidth("e\u0301")).toBe(1); // a combining accent takes no column
+    const lines = tableText({ reported: ["可延长 (prolongs)", "3.81"], recomputed: ["7.000", "3.813"] }).split("\n");
+    // The second column starts at the same display column on every line.
+    const starts = lines.map((l) => displayWidth(l.slice(0, l.search(/\S+$/))));
+    expect(new Set(starts).size).toBe(1);
+    expect(lines[1]).toBe("可延长 (prolongs)  7.000");
+    expect(lines[2]).toBe("3.81               3.813");
   });
 });

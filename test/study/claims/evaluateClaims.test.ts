@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadClaims } from "../../../src/study/claims/claims.js";
-import { evaluateClaim, evaluateClaims } from "../../../src/study/claims/evaluateClaims.js";
+import { evaluateClaim, evaluateClaims, withOneMoreDigit } from "../../../src/study/claims/evaluateClaims.js";
 import { DataFileError } from "../../../src/study/data/dataFileError.js";
 import { readFileSync } from "node:fs";
 import { loadStudy } from "../../../src/study/data/loadEndpoint.js";
@@ -21,7 +21,7 @@ describe("evaluateClaims: shape", () => {
     for (const x of verdicts) {
       expect(Object.isFrozen(x)).toBe(true);
       expect(Object.keys(x).sort()).toEqual(
-        ["difference", "id", "kind", "method", "note", "pValue", "recomputed", "recomputedRounded", "reported", "reportedValue", "section", "seeAlso", "verdict"].sort(),
+        ["difference", "id", "kind", "method", "note", "pValue", "recomputed", "recomputedRounded", "recomputedShown", "reported", "reportedValue", "section", "seeAlso", "verdict"].sort(),
       );
       expect(x.note, x.id).toMatch(/\S/);
     }
@@ -171,5 +171,20 @@ describe("evaluateClaims: links to the results beyond the paper (notebook 6)", (
       expect(() => evaluateClaim(broken, study)).toThrow(DataFileError);
       expect(() => evaluateClaim(broken, study)).toThrow(/res-rec-logrank\)\.seeAlso/);
     }
+  });
+});
+
+describe("recomputedShown: one digit more than the paper printed", () => {
+  it("rounds to the printed decimals plus one, keeps whole numbers, and gives 4 significant digits otherwise", () => {
+    expect(withOneMoreDigit(8.6273812165944, 3)).toBe("8.6274");
+    expect(withOneMoreDigit(7.000077394484254, 2)).toBe("7.000");
+    expect(withOneMoreDigit(43.47826086956522, 1)).toBe("43.48");
+    expect(withOneMoreDigit(10, 0)).toBe("10");
+    expect(withOneMoreDigit(-31.521739130434785)).toBe("-31.52");
+  });
+  it("is what the verdicts carry", () => {
+    const v = evaluateClaims().find((x) => x.id === "res-rec-logrank")!;
+    expect(v.recomputedShown).toBe("8.6274");
+    expect(evaluateClaims().every((x) => (x.verdict === "not checkable") === (x.recomputedShown === null))).toBe(true);
   });
 });
