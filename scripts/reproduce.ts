@@ -29,6 +29,7 @@ import { tableText } from "../src/presentation/display/table.js";
 import { chromiumPath } from "../src/presentation/images/chromium.js";
 import { PLOTLY_MIME, dropPlotlyLoaders } from "../src/presentation/display/show.js";
 import { withPngs } from "../src/presentation/images/withPngs.js";
+import { FigureRenderer } from "../src/presentation/images/renderImages.js";
 import { buildAtomically } from "../src/runner/buildDir.js";
 import { readNotebook, serializeNotebook, type Notebook } from "../src/runner/ipynb.js";
 import { NotebookExecutionError } from "../src/runner/execute.js";
@@ -148,23 +149,48 @@ async function main(): Promise<number> {
   let verdicts: readonly ClaimVerdict[] = [];
   let runs: NotebookRun[] = [];
   await buildAtomically(opts.out!, async (dir) => {
-    // 2. Execute.
+    // 2. Execute, and 3. render each notebook's figures to PNG as soon as it has run, in one
+    // Chromium page started meanwhile (rendering overlaps the next notebook's execution).
     t = performance.now();
-    runs = await runNotebooks(
-      files.map((file) => ({ name: file, nb: readNotebook(file) })),
-      { cwd: root, jobs, fresh: opts.fresh, cellTimeoutMs: cellTimeout * 1000 },
-    );
-    timings.push([`notebooks (${files.length})`, seconds(t)]);
-
-    // 3. Figures.
-    t = performance.now();
-    // Built copies carry each figure's PNG, not the 4.7 MB of plotly.js a live session loads.
-    const kept = dropPlotlyLoaders(runs.map((r) => r.nb));
-    let executed = runs.map((r, i) => ({ name: shortName(r.name), nb: kept[i] }));
     const chromium = chromiumPath();
+    let chromiumStart = 0;
+    const renderer = chromium
+      ? FigureRenderer.open().then((r) => {
+          chromiumStart = seconds(t);
+          return r;
+        })
+      : null;
+    renderer?.catch(() => undefined); // awaited below
+    const built: Notebook[] = new Array(files.length);
+    let rendering = 0;
+    try {
+      runs = await runNotebooks(
+        files.map((file) => ({ name: file, nb: readNotebook(file) })),
+        {
+          cwd: root,
+          jobs,
+          fresh: opts.fresh,
+          cellTimeoutMs: cellTimeout * 1000,
+          // Built copies carry each figure's PNG, not the 4.7 MB of plotly.js a live session loads.
+          onNotebook: async (run, i) => {
+            const [kept] = dropPlotlyLoaders([run.nb]);
+            if (!renderer) {
+              built[i] = kept;
+              return;
+            }
+            const r = await renderer;
+            const t1 = performance.now();
+            [built[i]] = await withPngs([kept], { renderer: r });
+            rendering += seconds(t1);
+          },
+        },
+      );
+    } finally {
+      if (renderer) await renderer.then((r) => r.close(), () => undefined);
+    }
+    timings.push([`notebooks (${files.length}${chromium ? ", their figures rendered alongside" : ""})`, seconds(t)]);
+    const executed = runs.map((r, i) => ({ name: shortName(r.name), nb: built[i] }));
     if (chromium) {
-      const withImages = await withPngs(executed.map((e) => e.nb));
-      executed = executed.map((e, i) => ({ name: e.name, nb: withImages[i] }));
       mkdirSync(join(dir, "figures"), { recursive: true });
       let count = 0;
       for (const { name, nb } of executed) {
@@ -173,7 +199,10 @@ async function main(): Promise<number> {
           count++;
         }
       }
-      timings.push([`figures (${count} PNG, ${chromium})`, seconds(t)]);
+      timings.push([
+        `of which figures (${count} PNG, ${chromium}, ready after ${fmt(chromiumStart)})`,
+        rendering,
+      ]);
     } else {
       say("figures: PNG export skipped: no Chromium found (install Debian's `chromium` or set CHROMIUM_PATH); the notebooks keep their interactive figures");
     }

@@ -45,6 +45,12 @@ export interface PoolOptions {
    * counts in the notebooks start at 1 regardless.
    */
   readonly warmup?: string;
+  /**
+   * Called as soon as each notebook has run (in the order they finish), e.g. to render its
+   * figures while the next one runs. A returned promise is awaited before runNotebooks returns;
+   * its failure fails the run.
+   */
+  readonly onNotebook?: (run: NotebookRun, index: number) => void | Promise<unknown>;
   /** How kernels are started (command, node options); cwd is taken from above. */
   readonly kernel?: Omit<KernelOptions, "cwd">;
   readonly log?: (line: string) => void;
@@ -86,6 +92,7 @@ export async function runNotebooks(jobs: readonly NotebookJob[], options: PoolOp
   };
 
   const runs: NotebookRun[] = new Array(jobs.length);
+  const followUps: Promise<unknown>[] = [];
   let next = 0;
   let failure: unknown;
   const stopAll = () => Promise.all(started.map((k) => k.then((kk) => kk.kill(), () => undefined)));
@@ -109,6 +116,11 @@ export async function runNotebooks(jobs: readonly NotebookJob[], options: PoolOp
     const cpu1 = k.cpuSeconds();
     const cpuSeconds = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
     runs[index] = { name: job.name, nb, seconds: (performance.now() - t0) / 1000, cpuSeconds };
+    if (options.onNotebook) {
+      const followUp = Promise.resolve().then(() => options.onNotebook!(runs[index], index));
+      followUp.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
+      followUps.push(followUp);
+    }
   };
 
   // fresh mode: kernels for the first `size` notebooks start now, then one more each time one is taken.
@@ -148,5 +160,6 @@ export async function runNotebooks(jobs: readonly NotebookJob[], options: PoolOp
     await stopAll();
   }
   if (failure !== undefined) throw failure;
+  await Promise.all(followUps);
   return runs;
 }

@@ -37,6 +37,30 @@ describe("runNotebooks", { timeout: 120_000 }, () => {
     expect(kernelChildren()).toEqual([]);
   });
 
+  it("hands each notebook to onNotebook as soon as it has run, waits for it, and fails with it", async () => {
+    const seen: string[] = [];
+    const jobs = [
+      { name: "a.ipynb", nb: notebook("1 + 1") },
+      { name: "b.ipynb", nb: notebook("2 + 2") },
+    ];
+    const runs = await runNotebooks(jobs, {
+      ...quiet,
+      onNotebook: async (run, i) => {
+        await new Promise((r) => setTimeout(r, 200)); // slower than the next notebook's start
+        seen.push(`${i}:${run.name}:${run.nb.cells.length}`);
+      },
+    });
+    expect(runs.map((r) => r.name)).toEqual(["a.ipynb", "b.ipynb"]);
+    expect(seen).toEqual(["0:a.ipynb:1", "1:b.ipynb:1"]); // all awaited before runNotebooks returned
+    await expect(
+      runNotebooks(jobs.slice(0, 1), {
+        ...quiet,
+        onNotebook: () => Promise.reject(new Error("no PNG")),
+      }),
+    ).rejects.toThrow("no PNG");
+    expect(kernelChildren()).toEqual([]);
+  });
+
   it("starts each notebook on a reused kernel from an empty session", async () => {
     const first = notebook('import * as errors from "./src/survival/errors";\nconst shared = 41;\n(globalThis as any).seen = errors;', "shared + 1");
     const sameModule = notebook('import * as errors from "./src/survival/errors";\n(globalThis as any).seen === errors');

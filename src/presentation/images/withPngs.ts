@@ -12,7 +12,7 @@
  * const executed = hasChromium() ? await withPngs(notebooks) : notebooks;
  */
 import type { PlotlyFigure } from "../figures/figure.js";
-import { renderPngs, type RenderOptions } from "./renderImages.js";
+import { renderPngs, type FigureRenderer, type RenderOptions } from "./renderImages.js";
 import { PLOTLY_MIME } from "../display/show.js";
 import { figureHtml } from "../display/figureHtml.js";
 
@@ -21,9 +21,14 @@ interface Bundle {
   metadata?: Record<string, unknown>;
 }
 
+export interface WithPngsOptions extends RenderOptions {
+  /** An open renderer to use (e.g. one started while the notebooks ran); default a new one. */
+  readonly renderer?: FigureRenderer;
+}
+
 export async function withPngs<T extends { readonly cells: readonly unknown[] }>(
   notebooks: readonly T[],
-  options: RenderOptions = {},
+  options: WithPngsOptions = {},
 ): Promise<T[]> {
   const copies = notebooks.map((nb) => structuredClone(nb) as T);
   const targets: Bundle[] = [];
@@ -34,10 +39,9 @@ export async function withPngs<T extends { readonly cells: readonly unknown[] }>
       }
     }
   }
-  const pngs = await renderPngs(
-    targets.map((t) => t.data![PLOTLY_MIME] as PlotlyFigure),
-    options,
-  );
+  const figs = targets.map((t) => t.data![PLOTLY_MIME] as PlotlyFigure);
+  const { renderer, ...render } = options;
+  const pngs = renderer ? await renderer.pngs(figs, render) : await renderPngs(figs, render);
   targets.forEach((t, k) => {
     const fig = t.data![PLOTLY_MIME] as PlotlyFigure;
     const width = options.width ?? (fig.layout?.width as number | undefined) ?? 800;
