@@ -1,0 +1,324 @@
+/**
+ * Follows one arm's Kaplan-Meier curve through the classified pixels, column by column from
+ * left to right, and returns the vertices of its step path in pixel coordinates. The method
+ * (after the column tracing of curve digitisers such as WebPlotDigitizer's "averaging window"
+ * and Guyot et al., BMC Med Res Methodol 2012;12:9, who digitise the step corners):
+ *
+ * 1. In each column the arm's pixels form vertical runs. A run no longer than the line's
+ *    thickness (the commonest run length, plus 2 px) is a piece of a horizontal segment, and
+ *    its coverage-weighted centre is a candidate level. Longer runs are vertical segments of
+ *    the step, censor marks (+ or |) or both, and give no level.
+ * 2. The curve only falls (y grows downwards). It stays at its level while a candidate lies
+ *    within half a line width; it falls to a lower candidate only if some column since the
+ *    level was last seen joins the two levels with a vertical run of curve pixels (any arm's,
+ *    at least 85% of the rows between them). So a censor mark (a run that returns to the same
+ *    level), a legend key or text lower in the plot (not joined) and candidates above the
+ *    level are ignored. The step's time is the mean of the joining columns.
+ * 3. Where the arm's pixels are missing (another arm drawn over it, a gridline or mark drawn
+ *    across it) the level is carried forward. Where another arm hides it completely, the
+ *    other arm's path is followed as a tentative path (shared steps are drawn once), and its
+ *    steps are kept only if the arm reappears at or below them.
+ * 4. A final vertical drop after the last horizontal piece (a curve that ends at 0) is kept.
+ *
+ * Levels are the mean of their full-thickness observations; a run cut short by another arm
+ * drawn over one of its edges is placed by its other edge.
+ *
+ * @example
+ * const path = traceCurve(classified, image.width, window, 0);
+ * path.x; path.y; // vertices: (x0, y0), then per step (x, above), (x, below), then the end
+ */
+import type { Classified, Window } from "./classifyPixels.js";
+
+export interface TracedPath {
+  /** Vertices of the step path, continuous pixel coordinates (x to the right, y downwards). */
+  readonly x: number[];
+  readonly y: number[];
+  /** The commonest vertical run length of the arm's pixels: the line's thickness in px. */
+  readonly lineWidth: number;
+  /** Columns where the curve was seen at its level, and columns it was carried across. */
+  readonly columnsSeen: number;
+  readonly columnsCarried: number;
+}
+
+interface Candidate {
+  readonly y: number;
+}
+
+interface Level {
+  anchor: number;
+  sum: number;
+  n: number;
+  /** The column where the level was first seen. */
+  from: number;
+}
+
+const DBG = process.env.DEBUG_TRACE ? process.env.DEBUG_TRACE.split(/[:-]/).map(Number) : null;
+export function traceCurve(classified: Classified, width: number, window: Window, k: number): TracedPath | null {
+  const { arm, coverage } = classified;
+  const { x0, x1, y0, y1 } = window;
+  const rows = y1 - y0;
+  const cols = x1 - x0;
+
+  // Covered-pixel counts per column (any arm), for the joining test.
+  const covered = new Int32Array(cols * (rows + 1));
+  for (let c = 0; c < cols; c++) {
+    const base = c * (rows + 1);
+    for (let r = 0; r < rows; r++) covered[base + r + 1] = covered[base + r] + (arm[(y0 + r) * width + x0 + c] >= 0 ? 1 : 0);
+  }
+  const own = (c: number, r: number) => arm[r * width + x0 + c] === k;
+  const other = (c: number, r: number) => {
+    const a = arm[r * width + x0 + c];
+    return a >= 0 && a !== k;
+  };
+
+  const lineWidth = commonRunLength(arm, width, window, k);
+  if (lineWidth === 0) return null;
+  const maxShort = Math.round(lineWidth) + 2;
+  const tolY = Math.max(1, lineWidth / 2);
+
+  /** Candidate levels in column c: short runs of the pixels `is` accepts. */
+  function candidates(c: number, is: (c: number, r: number) => boolean, isOwn: boolean): Candidate[] {
+    const out: Candidate[] = [];
+    let r = y0;
+    while (r < y1) {
+      if (!is(c, r)) {
+        r++;
+        continue;
+      }
+      const start = r;
+      let weight = 0;
+      let moment = 0;
+      while (r < y1 && is(c, r)) {
+        const a = isOwn ? coverage[r * width + x0 + c] : 255;
+        weight += a;
+        moment += a * (r + 0.5);
+        r++;
+      }
+      const end = r; // exclusive
+      const length = end - start;
+      if (length > maxShort) continue;
+      let y = moment / weight;
+      if (isOwn && length < lineWidth - 0.5) {
+        // Another arm drawn over one edge: place the line by its other edge.
+        const above = start > y0 && other(c, start - 1);
+        const below = end < y1 && other(c, end);
+        if (above && !below) y = end - lineWidth / 2;
+        else if (below && !above) y = start + lineWidth / 2;
+      }
+      out.push({ y });
+    }
+    return out;
+  }
+
+  /** Is the span between levels ya < yb covered by curve pixels (85%) in column c? */
+  function joins(c: number, ya: number, yb: number): boolean {
+    const r0 = Math.max(0, Math.ceil(ya - 0.5) - y0);
+    const r1 = Math.min(rows, Math.floor(yb - 0.5) - y0 + 1);
+    if (r1 <= r0) return true;
+    const base = c * (rows + 1);
+    return covered[base + r1] - covered[base + r0] >= 0.85 * (r1 - r0);
+  }
+
+  /** Mean x of the columns in [from, to] that join ya and yb; NaN if none does. */
+  function joiningX(from: number, to: number, ya: number, yb: number): number {
+    let sum = 0;
+    let n = 0;
+    for (let c = Math.max(0, from); c <= to; c++) {
+      if (joins(c, ya, yb)) {
+        sum += x0 + c + 0.5;
+        n++;
+      }
+    }
+    return n ? sum / n : NaN;
+  }
+
+  /** Has column c any pixel of this arm within a line width of y? */
+  function ownNear(c: number, y: number): boolean {
+    const r0 = Math.max(y0, Math.floor(y - lineWidth));
+    const r1 = Math.min(y1, Math.ceil(y + lineWidth));
+    for (let r = r0; r < r1; r++) if (own(c, r)) return true;
+    return false;
+  }
+
+  // The start: the topmost horizontal piece (of any arm: this one may be hidden under another)
+  // among the first columns that have one; a legend key or text further left sits lower.
+  let start = -1;
+  let startY = NaN;
+  let startOwn = false;
+  let first = -1;
+  const lead = Math.max(20, Math.round(0.02 * cols));
+  for (let c = 0; c < cols && (first < 0 || c <= first + lead); c++) {
+    const pieces = [
+      ...candidates(c, own, true).map((m) => ({ y: m.y, own: true })),
+      ...candidates(c, other, false).map((t) => ({ y: t.y, own: false })),
+    ];
+    if (pieces.length === 0) continue;
+    if (first < 0) first = c;
+    for (const piece of pieces) {
+      if (start < 0 || piece.y < startY - tolY || (Math.abs(piece.y - startY) <= tolY && piece.own && !startOwn && c === start)) {
+        if (start < 0 || piece.y < startY - tolY) start = c;
+        startY = piece.y;
+        startOwn = piece.own;
+      }
+    }
+  }
+  if (start < 0) return null;
+  if (process.env.DEBUG_TRACE) console.error({ k, start: x0 + start, startY, startOwn, lineWidth });
+
+  const levels: Level[] = [{ anchor: startY, sum: startY, n: 1, from: start }];
+  const dropX: number[] = [];
+  let lastSeen = startOwn ? start : -1;
+  let tentative: { level: Level; x: number; seen: number }[] = [];
+  let hiddenSeen = start;
+  let columnsSeen = 0;
+  let columnsCarried = 0;
+
+  const current = () => levels[levels.length - 1];
+  const observe = (level: Level, y: number) => {
+    level.sum += y;
+    level.n++;
+  };
+
+  for (let c = start; c < cols; c++) {
+    const level = current();
+    const mine = candidates(c, own, true).sort((a, b) => a.y - b.y);
+    const near = mine.find((m) => Math.abs(m.y - level.anchor) <= tolY);
+    if (DBG && DBG[0] === k && x0 + c >= DBG[1] && x0 + c <= DBG[2]) console.error(x0 + c, "level", level.anchor.toFixed(1), "own", mine.map((m) => m.y.toFixed(1)).join(","), "theirs", candidates(c, other, false).map((m) => m.y.toFixed(1)).join(","), "tent", tentative.map((t) => t.level.anchor.toFixed(1)).join(","), "lastSeen", x0 + lastSeen);
+    if (near) {
+      tentative = [];
+      hiddenSeen = c;
+      observe(level, near.y);
+      lastSeen = c;
+      columnsSeen++;
+      continue;
+    }
+    let moved = false;
+    // The deepest joined candidate first: a censor mark drawn across a step's vertical
+    // segment has a horizontal bar between the two levels.
+    for (const m of mine.slice().reverse()) {
+      if (m.y <= level.anchor + tolY) continue;
+      // The deepest tentative level at or above this candidate.
+      let j = -1;
+      for (let t = 0; t < tentative.length; t++) if (tentative[t].level.anchor <= m.y + tolY) j = t;
+      const from = j >= 0 ? tentative[j].level : level;
+      const fromSeen = j >= 0 ? tentative[j].seen : lastSeen;
+      if (Math.abs(m.y - from.anchor) <= tolY) {
+        confirm(j);
+        observe(current(), m.y);
+        moved = true;
+        break;
+      }
+      const x = joiningX(fromSeen, c, from.anchor, m.y);
+      if (!Number.isNaN(x)) {
+        confirm(j);
+        levels.push({ anchor: m.y, sum: m.y, n: 1, from: c });
+        dropX.push(x);
+        moved = true;
+        break;
+      }
+    }
+    if (moved) {
+      tentative = [];
+      hiddenSeen = c;
+      lastSeen = c;
+      columnsSeen++;
+      continue;
+    }
+    columnsCarried++;
+    // Hidden: follow another arm's path where this arm has no pixel near its (tentative) level.
+    const hidden = tentative.length ? tentative[tentative.length - 1].level : level;
+    if (ownNear(c, hidden.anchor)) continue;
+    const theirs = candidates(c, other, false).sort((a, b) => a.y - b.y);
+    const with_ = theirs.find((t) => Math.abs(t.y - hidden.anchor) <= tolY);
+    if (with_) {
+      hiddenSeen = c;
+      if (tentative.length) observe(hidden, with_.y);
+      continue;
+    }
+    for (const t of theirs) {
+      if (t.y <= hidden.anchor + tolY) continue;
+      const x = joiningX(hiddenSeen, c, hidden.anchor, t.y);
+      if (!Number.isNaN(x)) {
+        tentative.push({ level: { anchor: t.y, sum: t.y, n: 1, from: c }, x, seen: c });
+        hiddenSeen = c;
+        break;
+      }
+    }
+  }
+
+  function confirm(j: number) {
+    for (let t = 0; t <= j; t++) {
+      levels.push(tentative[t].level);
+      dropX.push(tentative[t].x);
+    }
+    tentative = [];
+  }
+
+  if (lastSeen < 0) return null;
+  // A final vertical drop: a run from the last level downwards just after the last piece.
+  const last = current();
+  const lastY = last.sum / last.n;
+  let endX = x0 + lastSeen + 1;
+  let finalSum = 0;
+  let finalN = 0;
+  let finalBottom = 0;
+  for (let c = lastSeen + 1; c < Math.min(cols, lastSeen + 1 + lineWidth + 2); c++) {
+    let r = Math.floor(lastY);
+    if (!own(c, r)) continue;
+    let top = r;
+    while (top > y0 && own(c, top - 1)) top--;
+    while (r < y1 && own(c, r)) r++;
+    if (top < lastY - lineWidth / 2 - 1.5 || r - lastY < lineWidth + 1) continue;
+    finalSum += x0 + c + 0.5;
+    finalN++;
+    finalBottom = Math.max(finalBottom, r);
+  }
+  const x: number[] = [x0 + start];
+  const y: number[] = [levels[0].sum / levels[0].n];
+  for (let i = 0; i < dropX.length; i++) {
+    const above = levels[i].sum / levels[i].n;
+    const below = levels[i + 1].sum / levels[i + 1].n;
+    x.push(dropX[i], dropX[i]);
+    y.push(above, below);
+  }
+  if (finalN > 0) {
+    const fx = finalSum / finalN;
+    x.push(fx, fx);
+    y.push(lastY, finalBottom - lineWidth / 2);
+    endX = fx;
+  } else {
+    x.push(endX);
+    y.push(lastY);
+  }
+  return { x, y, lineWidth, columnsSeen, columnsCarried };
+}
+
+/**
+ * The line's thickness: the run length n (1-20 px) that holds the most pixels (n times the
+ * number of runs of length n: a dotted gridline drawn across a horizontal segment splits it
+ * into many short runs, which this weighs down), refined to a fraction by its neighbours
+ * n - 1 and n + 1 (anti-aliasing makes a 3.4 px line 3 or 4 px). 0 if the arm is absent.
+ */
+function commonRunLength(arm: Int8Array, width: number, window: Window, k: number): number {
+  const histogram = new Array<number>(22).fill(0);
+  for (let x = window.x0; x < window.x1; x++) {
+    let run = 0;
+    for (let y = window.y0; y <= window.y1; y++) {
+      if (y < window.y1 && arm[y * width + x] === k) run++;
+      else if (run > 0) {
+        if (run <= 20) histogram[run]++;
+        run = 0;
+      }
+    }
+  }
+  let best = 0;
+  for (let n = 1; n <= 20; n++) if (n * histogram[n] > best * histogram[best]) best = n;
+  if (best === 0) return 0;
+  let sum = 0;
+  let count = 0;
+  for (let n = Math.max(1, best - 1); n <= best + 1; n++) {
+    sum += n * histogram[n];
+    count += histogram[n];
+  }
+  return sum / count;
+}
