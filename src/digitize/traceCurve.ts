@@ -75,6 +75,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
   if (lineWidth === 0) return null;
   const maxShort = Math.round(lineWidth) + 2;
   const tolY = Math.max(1, lineWidth / 2);
+  const markReach = Math.ceil(4 * lineWidth) + 4;
 
   /** Candidate levels in column c: short runs of the pixels `is` accepts. */
   function candidates(c: number, is: (c: number, r: number) => boolean, isOwn: boolean): Candidate[] {
@@ -130,6 +131,110 @@ export function traceCurve(classified: Classified, width: number, window: Window
       }
     }
     return n ? sum / n : NaN;
+  }
+
+  /**
+   * Joins level ya to the lower level yb through columns [from, to]: a path of curve pixels
+   * (any arm's) going down row by row, sideways within a row, across gaps of at most 2 rows
+   * (a gridline drawn over it). Null if there is none. Otherwise the steps it makes: one, or
+   * several where the path is a staircase of steps closer than the line is thick (a steep
+   * stretch of a curve with many events), read from the left edge of the path in each row
+   * strictly between the two lines (the curve only moves right).
+   */
+  function join(from: number, to: number, ya: number, yb: number): { x: number[]; y: number[] } | null {
+    // A line width past `to`, so that a vertical at the current column is whole.
+    const cA = Math.max(0, from - 1);
+    const n = Math.min(cols - 1, to + Math.ceil(lineWidth)) - cA + 1;
+    const ra = Math.max(y0, Math.floor(ya));
+    const rb = Math.min(y1 - 1, Math.floor(yb));
+    const h = lineWidth / 2;
+    let reach = new Uint8Array(n);
+    let next = new Uint8Array(n);
+    const cov = (i: number, r: number) => arm[r * width + x0 + cA + i] >= 0;
+    const spread = (row: Uint8Array, r: number) => {
+      for (let i = 1; i < n; i++) if (!row[i] && row[i - 1] && cov(i, r)) row[i] = 1;
+      for (let i = n - 2; i >= 0; i--) if (!row[i] && row[i + 1] && cov(i, r)) row[i] = 1;
+    };
+    let any = false;
+    for (let i = 0; i < n; i++) if ((reach[i] = cov(i, ra) ? 1 : 0)) any = true;
+    if (!any) return null;
+    const rows: number[] = [];
+    const lefts: number[] = [];
+    let gap = 0;
+    let left = -Infinity;
+    for (let r = ra + 1; r <= rb; r++) {
+      any = false;
+      for (let i = 0; i < n; i++) {
+        next[i] = cov(i, r) && (reach[i] || (i > 0 && reach[i - 1]) || (i + 1 < n && reach[i + 1])) ? 1 : 0;
+        if (next[i]) any = true;
+      }
+      if (!any) {
+        if (++gap > 2) return null;
+        continue;
+      }
+      gap = 0;
+      spread(next, r);
+      [reach, next] = [next, reach];
+      if (r + 0.5 > ya + h && r + 0.5 < yb - h) {
+        // The run of this row nearest the path so far; its left edge, never left of the last.
+        let best = -1;
+        let bestWidth = 0;
+        let bestDistance = Infinity;
+        for (let i = 0; i < n; ) {
+          if (!reach[i]) {
+            i++;
+            continue;
+          }
+          let e = i;
+          while (e + 1 < n && reach[e + 1]) e++;
+          const sx = x0 + cA + i;
+          const ex = x0 + cA + e + 1;
+          // The first row: the rightmost run with pixels of this arm (the latest vertical).
+          let mine = false;
+          if (left === -Infinity) for (let q = i; q <= e && !mine; q++) mine = own(cA + q, r);
+          const distance = left === -Infinity ? (mine ? -sx : 1e9 - sx) : left < sx ? sx - left : left > ex ? left - ex : 0;
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = sx;
+            bestWidth = ex - sx;
+          }
+          i = e + 1;
+        }
+        // A row narrowed by a gridline or mark drawn across the path says nothing.
+        if (bestWidth < lineWidth - 1) continue;
+        left = Math.max(left, best);
+        rows.push(r);
+        lefts.push(left);
+      }
+    }
+    if (gap > 0) return null;
+    if (rows.length === 0) {
+      const x = joiningX(cA, to, ya, yb);
+      return { x: [Number.isNaN(x) ? x0 + (cA + to + 1) / 2 : x], y: [yb] };
+    }
+    // Group the rows into vertical pieces; each new piece starts a step.
+    const xs: number[] = [];
+    const ys: number[] = [];
+    let groupStart = lefts[0];
+    let sum = 0;
+    let count = 0;
+    for (let q = 0; q < rows.length; q++) {
+      const boundary = rows[q] + 0.5 - h;
+      const previous = ys.length ? ys[ys.length - 1] : ya;
+      // A new piece, unless its level is within tolerance of the one above or of yb.
+      if (lefts[q] - groupStart > Math.max(1, h) && boundary - previous > tolY && yb - boundary > tolY) {
+        xs.push(sum / count + h);
+        ys.push(boundary);
+        groupStart = lefts[q];
+        sum = 0;
+        count = 0;
+      }
+      sum += lefts[q];
+      count++;
+    }
+    xs.push(sum / count + h);
+    ys.push(yb);
+    return { x: xs, y: ys };
   }
 
   /** Has column c any pixel of this arm within a line width of y? */
@@ -201,18 +306,22 @@ export function traceCurve(classified: Classified, width: number, window: Window
       let j = -1;
       for (let t = 0; t < tentative.length; t++) if (tentative[t].level.anchor <= m.y + tolY) j = t;
       const from = j >= 0 ? tentative[j].level : level;
-      const fromSeen = j >= 0 ? tentative[j].seen : lastSeen;
+      // Back a censor mark's width before the level was last seen: a mark's bar across a
+      // steep stretch carries the level to the right of the vertical that leaves it.
+      const fromSeen = (j >= 0 ? tentative[j].seen : lastSeen) - markReach;
       if (Math.abs(m.y - from.anchor) <= tolY) {
         confirm(j);
         observe(current(), m.y);
         moved = true;
         break;
       }
-      const x = joiningX(fromSeen, c, from.anchor, m.y);
-      if (!Number.isNaN(x)) {
+      const path = join(fromSeen, c, from.anchor, m.y);
+      if (path) {
         confirm(j);
-        levels.push({ anchor: m.y, sum: m.y, n: 1, from: c });
-        dropX.push(x);
+        path.x.forEach((x, q) => {
+          levels.push({ anchor: path.y[q], sum: path.y[q], n: 1, from: c });
+          dropX.push(x);
+        });
         moved = true;
         break;
       }
@@ -237,9 +346,9 @@ export function traceCurve(classified: Classified, width: number, window: Window
     }
     for (const t of theirs) {
       if (t.y <= hidden.anchor + tolY) continue;
-      const x = joiningX(hiddenSeen, c, hidden.anchor, t.y);
-      if (!Number.isNaN(x)) {
-        tentative.push({ level: { anchor: t.y, sum: t.y, n: 1, from: c }, x, seen: c });
+      const path = join(hiddenSeen, c, hidden.anchor, t.y);
+      if (path) {
+        path.x.forEach((x, q) => tentative.push({ level: { anchor: path.y[q], sum: path.y[q], n: 1, from: c }, x, seen: c }));
         hiddenSeen = c;
         break;
       }

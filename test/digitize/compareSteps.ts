@@ -30,8 +30,10 @@ export interface Comparison {
   readonly maxDiffAwayFromSteps: number;
   /** For each true step (a time where S falls), the distance to the nearest digitised step time. */
   readonly stepTimeErrors: number[];
-  /** The digitised path's time range and the true last time. */
+  /** The digitised path's time range. */
   readonly range: readonly [number, number];
+  /** Where maxDiff is reached. */
+  readonly worstTime: number;
 }
 
 export function compareSteps(digitised: TrueCurve, truth: TrueCurve, slack: number): Comparison {
@@ -48,6 +50,7 @@ export function compareSteps(digitised: TrueCurve, truth: TrueCurve, slack: numb
     if (digitised.time[i] === digitised.time[i - 1] && digitised.survival[i] < digitised.survival[i - 1]) digitisedSteps.push(digitised.time[i]);
   }
   let maxDiff = 0;
+  let worstTime = t0;
   let maxAway = 0;
   const n = 4000;
   for (let g = 0; g <= n; g++) {
@@ -56,11 +59,15 @@ export function compareSteps(digitised: TrueCurve, truth: TrueCurve, slack: numb
     // The true S over [t - slack, t + slack] (non-increasing: its range is S(t + slack)..S(t - slack)).
     const hi = trueAt(truth, t - slack);
     const lo = trueAt(truth, t + slack);
-    maxDiff = Math.max(maxDiff, s > hi ? s - hi : s < lo ? lo - s : 0);
+    const diff = s > hi ? s - hi : s < lo ? lo - s : 0;
+    if (diff > maxDiff) {
+      maxDiff = diff;
+      worstTime = t;
+    }
     if (steps.every((u) => Math.abs(u - t) > slack)) maxAway = Math.max(maxAway, Math.abs(s - trueAt(truth, t)));
   }
   const stepTimeErrors = steps
     .filter((u) => u >= t0 && u <= t1)
     .map((u) => Math.min(...digitisedSteps.map((v) => Math.abs(v - u)), Infinity));
-  return { maxDiff, maxDiffAwayFromSteps: maxAway, stepTimeErrors, range: [t0, t1] };
+  return { maxDiff, maxDiffAwayFromSteps: maxAway, stepTimeErrors, range: [t0, t1], worstTime };
 }
