@@ -111,6 +111,31 @@ export function traceCurve(classified: Classified, width: number, window: Window
     return out;
   }
 
+  const ownCache: (Candidate[] | undefined)[] = new Array(cols);
+  const otherCache: (Candidate[] | undefined)[] = new Array(cols);
+  /** This arm's candidate levels in column c, top first (cached). */
+  const mineAt = (c: number) => (ownCache[c] ??= candidates(c, own, true));
+  /** The other arms' candidate levels in column c, top first (cached). */
+  const theirsAt = (c: number) => (otherCache[c] ??= candidates(c, other, false));
+
+  /**
+   * Does a horizontal line at y run on from column c for the line's thickness plus 2 columns
+   * (this arm's pieces, or another arm drawn over it)? A censor mark's vertical arm cut into
+   * short pieces by a gridline does not.
+   */
+  function extends_(c: number, y: number, mine: boolean): boolean {
+    const span = Math.ceil(lineWidth) + 2;
+    const row = Math.floor(y);
+    for (let q = c; q < c + span; q++) {
+      if (q >= cols) return false;
+      const here = mine ? mineAt(q) : theirsAt(q);
+      if (here.some((m) => Math.abs(m.y - y) <= tolY)) continue;
+      if (mine ? other(q, row) : own(q, row)) continue;
+      return false;
+    }
+    return true;
+  }
+
   /** Is the span between levels ya < yb covered by curve pixels (85%) in column c? */
   function joins(c: number, ya: number, yb: number): boolean {
     const r0 = Math.max(0, Math.ceil(ya - 0.5) - y0);
@@ -176,29 +201,40 @@ export function traceCurve(classified: Classified, width: number, window: Window
       spread(next, r);
       [reach, next] = [next, reach];
       if (r + 0.5 > ya + h && r + 0.5 < yb - h) {
-        // The run of this row nearest the path so far; its left edge, never left of the last.
+        // The piece of this row nearest the path so far, never left of the last: the extent of
+        // this arm's pixels within each reached run, or where this row has none (the arm is
+        // hidden here), the runs themselves. On the first row, the rightmost (the latest vertical).
         let best = -1;
         let bestWidth = 0;
         let bestDistance = Infinity;
-        for (let i = 0; i < n; ) {
-          if (!reach[i]) {
-            i++;
-            continue;
+        let anyOwn = false;
+        for (let pass = 0; pass < 2 && best < 0; pass++) {
+          for (let i = 0; i < n; ) {
+            if (!reach[i]) {
+              i++;
+              continue;
+            }
+            let e = i;
+            while (e + 1 < n && reach[e + 1]) e++;
+            let si = i;
+            let ei = e;
+            if (pass === 0) {
+              while (si <= e && !own(cA + si, r)) si++;
+              while (ei >= si && !own(cA + ei, r)) ei--;
+            }
+            if (si <= ei) {
+              anyOwn ||= pass === 0;
+              const sx = x0 + cA + si;
+              const ex = x0 + cA + ei + 1;
+              const distance = left === -Infinity ? -sx : left < sx ? sx - left : left > ex ? left - ex : 0;
+              if (distance < bestDistance) {
+                bestDistance = distance;
+                best = sx;
+                bestWidth = ex - sx;
+              }
+            }
+            i = e + 1;
           }
-          let e = i;
-          while (e + 1 < n && reach[e + 1]) e++;
-          const sx = x0 + cA + i;
-          const ex = x0 + cA + e + 1;
-          // The first row: the rightmost run with pixels of this arm (the latest vertical).
-          let mine = false;
-          if (left === -Infinity) for (let q = i; q <= e && !mine; q++) mine = own(cA + q, r);
-          const distance = left === -Infinity ? (mine ? -sx : 1e9 - sx) : left < sx ? sx - left : left > ex ? left - ex : 0;
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            best = sx;
-            bestWidth = ex - sx;
-          }
-          i = e + 1;
         }
         // A row narrowed by a gridline or mark drawn across the path says nothing.
         if (bestWidth < lineWidth - 1) continue;
@@ -254,8 +290,8 @@ export function traceCurve(classified: Classified, width: number, window: Window
   const lead = Math.max(20, Math.round(0.02 * cols));
   for (let c = 0; c < cols && (first < 0 || c <= first + lead); c++) {
     const pieces = [
-      ...candidates(c, own, true).map((m) => ({ y: m.y, own: true })),
-      ...candidates(c, other, false).map((t) => ({ y: t.y, own: false })),
+      ...mineAt(c).map((m) => ({ y: m.y, own: true })),
+      ...theirsAt(c).map((t) => ({ y: t.y, own: false })),
     ];
     if (pieces.length === 0) continue;
     if (first < 0) first = c;
@@ -286,9 +322,9 @@ export function traceCurve(classified: Classified, width: number, window: Window
 
   for (let c = start; c < cols; c++) {
     const level = current();
-    const mine = candidates(c, own, true).sort((a, b) => a.y - b.y);
+    const mine = mineAt(c);
     const near = mine.find((m) => Math.abs(m.y - level.anchor) <= tolY);
-    if (DBG && DBG[0] === k && x0 + c >= DBG[1] && x0 + c <= DBG[2]) console.error(x0 + c, "level", level.anchor.toFixed(1), "own", mine.map((m) => m.y.toFixed(1)).join(","), "theirs", candidates(c, other, false).map((m) => m.y.toFixed(1)).join(","), "tent", tentative.map((t) => t.level.anchor.toFixed(1)).join(","), "lastSeen", x0 + lastSeen);
+    if (DBG && DBG[0] === k && x0 + c >= DBG[1] && x0 + c <= DBG[2]) console.error(x0 + c, "level", level.anchor.toFixed(1), "own", mine.map((m) => m.y.toFixed(1)).join(","), "theirs", theirsAt(c).map((m) => m.y.toFixed(1)).join(","), "tent", tentative.map((t) => t.level.anchor.toFixed(1)).join(","), "lastSeen", x0 + lastSeen);
     if (near) {
       tentative = [];
       hiddenSeen = c;
@@ -315,7 +351,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
         moved = true;
         break;
       }
-      const path = join(fromSeen, c, from.anchor, m.y);
+      const path = extends_(c, m.y, true) ? join(fromSeen, c, from.anchor, m.y) : null;
       if (path) {
         confirm(j);
         path.x.forEach((x, q) => {
@@ -337,7 +373,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
     // Hidden: follow another arm's path where this arm has no pixel near its (tentative) level.
     const hidden = tentative.length ? tentative[tentative.length - 1].level : level;
     if (ownNear(c, hidden.anchor)) continue;
-    const theirs = candidates(c, other, false).sort((a, b) => a.y - b.y);
+    const theirs = theirsAt(c);
     const with_ = theirs.find((t) => Math.abs(t.y - hidden.anchor) <= tolY);
     if (with_) {
       hiddenSeen = c;
@@ -346,7 +382,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
     }
     for (const t of theirs) {
       if (t.y <= hidden.anchor + tolY) continue;
-      const path = join(hiddenSeen, c, hidden.anchor, t.y);
+      const path = extends_(c, t.y, false) ? join(hiddenSeen, c, hidden.anchor, t.y) : null;
       if (path) {
         path.x.forEach((x, q) => tentative.push({ level: { anchor: path.y[q], sum: path.y[q], n: 1, from: c }, x, seen: c }));
         hiddenSeen = c;
@@ -366,7 +402,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
   if (lastSeen < 0) return null;
   // A final vertical drop: a run from the last level downwards just after the last piece.
   const last = current();
-  const lastY = last.sum / last.n;
+  let lastY = last.sum / last.n;
   let endX = x0 + lastSeen + 1;
   let finalSum = 0;
   let finalN = 0;
@@ -382,6 +418,26 @@ export function traceCurve(classified: Classified, width: number, window: Window
     finalN++;
     finalBottom = Math.max(finalBottom, r);
   }
+  let endBar = false;
+  if (finalN === 0 && dropX.length > 0) {
+    // A curve that ends with a step through a censor mark: the last "level" is the mark's
+    // bar (it reaches left of the step as far as right of it) and the step goes on below.
+    const stepX = dropX[dropX.length - 1];
+    const c = Math.floor(stepX) - x0;
+    const r = Math.floor(lastY);
+    const reachLeft = stepX - (lineWidth / 2 + 2) - x0;
+    const barLeft = reachLeft >= 0 && own(Math.floor(reachLeft), r);
+    if (barLeft && endX - stepX < markReach && c >= 0 && c < cols && own(c, r)) {
+      let bottom = r;
+      while (bottom < y1 && own(c, bottom)) bottom++;
+      if (bottom - lineWidth / 2 > lastY + tolY) {
+        last.sum = bottom - lineWidth / 2;
+        last.n = 1;
+        endX = stepX;
+        endBar = true;
+      }
+    }
+  }
   const x: number[] = [x0 + start];
   const y: number[] = [levels[0].sum / levels[0].n];
   for (let i = 0; i < dropX.length; i++) {
@@ -395,7 +451,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
     x.push(fx, fx);
     y.push(lastY, finalBottom - lineWidth / 2);
     endX = fx;
-  } else {
+  } else if (!endBar) {
     x.push(endX);
     y.push(lastY);
   }
