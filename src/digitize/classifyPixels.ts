@@ -21,8 +21,8 @@
  * panel of ggplot2's default theme).
  *
  * @example
- * const { arm } = classifyPixels(decodePng(bytes), [[230, 159, 0], [0, 114, 178]], window);
- * arm[y * width + x]; // 0 or 1: that arm; -1: neither
+ * const { arm, rows } = classifyPixels(decodePng(bytes), [[230, 159, 0], [0, 114, 178]], window);
+ * arm[(x - window.x0) * rows + (y - window.y0)]; // 0 or 1: that arm; -1: neither
  */
 import type { Pixels } from "./decodePng.js";
 import type { Rgb } from "./parseColor.js";
@@ -35,11 +35,19 @@ export interface Window {
   readonly y1: number;
 }
 
+/** The window's pixels column by column: pixel (x, y) is at (x - x0) * rows + (y - y0). */
 export interface Classified {
-  /** Per pixel (row-major over the whole image): the arm's index, or -1. Outside the window, -1. */
+  readonly window: Window;
+  readonly rows: number;
+  /** Per pixel: the arm's index, or -1. */
   readonly arm: Int8Array;
   /** Per pixel: the coverage a of its arm, 0-255 (0 where arm is -1). */
   readonly coverage: Uint8Array;
+  /**
+   * Per column, the running count of pixels of any arm: column c's count over rows
+   * [y0, y0 + r) is covered[c * (rows + 1) + r].
+   */
+  readonly covered: Int32Array;
   /** The background colour w. */
   readonly background: Rgb;
   /** Pixels matched per arm. */
@@ -47,7 +55,7 @@ export interface Classified {
 }
 
 export function classifyPixels(image: Pixels, colours: readonly Rgb[], window: Window, tolerance?: number): Classified {
-  const { width, rgb } = image;
+  const { width, rgba } = image;
   const background = commonestColour(image, window);
   const [wr, wg, wb] = background;
   const k = colours.length;
@@ -59,15 +67,17 @@ export function classifyPixels(image: Pixels, colours: readonly Rgb[], window: W
     const t = tolerance ?? Math.max(16, 0.15 * Math.sqrt(n2));
     return t * t;
   });
-  const arm = new Int8Array(width * image.height).fill(-1);
-  const coverage = new Uint8Array(width * image.height);
+  const rows = window.y1 - window.y0;
+  const cols = window.x1 - window.x0;
+  const arm = new Int8Array(cols * rows).fill(-1);
+  const coverage = new Uint8Array(cols * rows);
   const counts = new Array<number>(k).fill(0);
   for (let y = window.y0; y < window.y1; y++) {
     for (let x = window.x0; x < window.x1; x++) {
-      const p = y * width + x;
-      const pr = rgb[3 * p] - wr;
-      const pg = rgb[3 * p + 1] - wg;
-      const pb = rgb[3 * p + 2] - wb;
+      const p = 4 * (y * width + x);
+      const pr = rgba[p] - wr;
+      const pg = rgba[p + 1] - wg;
+      const pb = rgba[p + 2] - wb;
       if (pr === 0 && pg === 0 && pb === 0) continue;
       let best = -1;
       let bestResidual = Infinity;
@@ -115,18 +125,25 @@ export function classifyPixels(image: Pixels, colours: readonly Rgb[], window: W
         }
       }
       if (best >= 0) {
-        arm[p] = best;
-        coverage[p] = Math.round(bestA * 255);
+        const q = (x - window.x0) * rows + (y - window.y0);
+        arm[q] = best;
+        coverage[q] = Math.round(bestA * 255);
         counts[best]++;
       }
     }
   }
-  return { arm, coverage, background, counts };
+  const covered = new Int32Array(cols * (rows + 1));
+  for (let c = 0; c < cols; c++) {
+    const base = c * (rows + 1);
+    const col = c * rows;
+    for (let r = 0; r < rows; r++) covered[base + r + 1] = covered[base + r] + (arm[col + r] >= 0 ? 1 : 0);
+  }
+  return { window, rows, arm, coverage, covered, background, counts };
 }
 
 /** The commonest colour in the window, counted on a sparse grid of about 40,000 pixels. */
 function commonestColour(image: Pixels, window: Window): Rgb {
-  const { width, rgb } = image;
+  const { width, rgba } = image;
   const area = (window.x1 - window.x0) * (window.y1 - window.y0);
   const step = Math.max(1, Math.floor(Math.sqrt(area / 40_000)));
   const seen = new Map<number, number>();
@@ -134,8 +151,8 @@ function commonestColour(image: Pixels, window: Window): Rgb {
   let bestCount = 0;
   for (let y = window.y0; y < window.y1; y += step) {
     for (let x = window.x0; x < window.x1; x += step) {
-      const p = 3 * (y * width + x);
-      const key = (rgb[p] << 16) | (rgb[p + 1] << 8) | rgb[p + 2];
+      const p = 4 * (y * width + x);
+      const key = (rgba[p] << 16) | (rgba[p + 1] << 8) | rgba[p + 2];
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
       if (n > bestCount) {

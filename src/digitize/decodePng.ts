@@ -1,11 +1,11 @@
 /**
- * Decodes a PNG file into 8-bit RGB pixels, composited over white where the image has
- * transparency (as a page shows it). Decoding is pngjs's (pure JavaScript: every colour type,
+ * Decodes a PNG file into 8-bit RGBA pixels, composited over white where the image has
+ * transparency (as a page shows it), so that alpha is 255 throughout. Decoding is pngjs's (pure JavaScript: every colour type,
  * bit depth and interlacing of the PNG specification; 16-bit channels are scaled to 8 bits).
  *
  * @example
- * const { width, height, rgb } = decodePng(readFileSync("figure.png"));
- * rgb[3 * (y * width + x)]; // the red byte of pixel (x, y)
+ * const { width, height, rgba } = decodePng(readFileSync("figure.png"));
+ * rgba[4 * (y * width + x)]; // the red byte of pixel (x, y)
  */
 import { PNG } from "pngjs";
 import { SurvivalInputError, show } from "../survival/errors.js";
@@ -13,8 +13,8 @@ import { SurvivalInputError, show } from "../survival/errors.js";
 export interface Pixels {
   readonly width: number;
   readonly height: number;
-  /** Row-major, 3 bytes (red, green, blue) a pixel, the top row first. */
-  readonly rgb: Uint8Array;
+  /** Row-major, 4 bytes (red, green, blue, 255) a pixel, the top row first. */
+  readonly rgba: Uint8Array;
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -40,19 +40,14 @@ export function decodePng(png: unknown, name = "png"): Pixels {
     throw new SurvivalInputError(`${name} is not a readable PNG file: ${(e as Error).message}`, name, undefined, png.length);
   }
   const { width, height, data } = decoded;
-  const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < data.length; i += 4, j += 3) {
-    const a = data[i + 3];
-    if (a === 255) {
-      rgb[j] = data[i];
-      rgb[j + 1] = data[i + 1];
-      rgb[j + 2] = data[i + 2];
-    } else {
-      const white = 255 * (255 - a);
-      rgb[j] = Math.round((data[i] * a + white) / 255);
-      rgb[j + 1] = Math.round((data[i + 1] * a + white) / 255);
-      rgb[j + 2] = Math.round((data[i + 2] * a + white) / 255);
-    }
+  for (let i = 3; i < data.length; i += 4) {
+    const a = data[i];
+    if (a === 255) continue;
+    const white = 255 * (255 - a);
+    data[i - 3] = Math.round((data[i - 3] * a + white) / 255);
+    data[i - 2] = Math.round((data[i - 2] * a + white) / 255);
+    data[i - 1] = Math.round((data[i - 1] * a + white) / 255);
+    data[i] = 255;
   }
-  return { width, height, rgb };
+  return { width, height, rgba: data };
 }

@@ -120,7 +120,7 @@ export function digitizeCurves(png: Uint8Array, options: DigitizeOptions): Digit
   const toValue = linear(yAxis);
   const top = scaleTop(yAxis);
   const curves = colours.map((c, i): DigitizedCurve => {
-    const path = traceCurve(classified, image.width, window, i);
+    const path = traceCurve(classified, i);
     if (path === null) {
       throw new SurvivalInputError(
         `options.colors[${i}] is ${show(c.text)}: ${classified.counts[i]} pixels have that colour but they draw no horizontal line (is it the curve's colour?)`,
@@ -288,13 +288,13 @@ const hex = (c: Rgb) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("
 /** The five commonest colours in the window other than the background and near-greys, as hex. */
 function commonColours(image: Pixels, window: Window, background: Rgb): string[] {
   const counts = new Map<number, number>();
-  const { width, rgb } = image;
+  const { width, rgba } = image;
   for (let y = window.y0; y < window.y1; y += 2) {
     for (let x = window.x0; x < window.x1; x += 2) {
-      const p = 3 * (y * width + x);
-      const r = rgb[p];
-      const g = rgb[p + 1];
-      const b = rgb[p + 2];
+      const p = 4 * (y * width + x);
+      const r = rgba[p];
+      const g = rgba[p + 1];
+      const b = rgba[p + 2];
       if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) < 60) continue;
       const key = (r << 16) | (g << 8) | b;
       counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -24,10 +24,10 @@
  * drawn over one of its edges is placed by its other edge.
  *
  * @example
- * const path = traceCurve(classified, image.width, window, 0);
+ * const path = traceCurve(classifyPixels(image, colours, window), 0);
  * path.x; path.y; // vertices: (x0, y0), then per step (x, above), (x, below), then the end
  */
-import type { Classified, Window } from "./classifyPixels.js";
+import type { Classified } from "./classifyPixels.js";
 
 export interface TracedPath {
   /** Vertices of the step path, continuous pixel coordinates (x to the right, y downwards). */
@@ -53,25 +53,18 @@ interface Level {
 }
 
 const DBG = process.env.DEBUG_TRACE ? process.env.DEBUG_TRACE.split(/[:-]/).map(Number) : null;
-export function traceCurve(classified: Classified, width: number, window: Window, k: number): TracedPath | null {
-  const { arm, coverage } = classified;
+export function traceCurve(classified: Classified, k: number): TracedPath | null {
+  const { arm, coverage, covered, rows, window } = classified;
   const { x0, x1, y0, y1 } = window;
-  const rows = y1 - y0;
   const cols = x1 - x0;
 
-  // Covered-pixel counts per column (any arm), for the joining test.
-  const covered = new Int32Array(cols * (rows + 1));
-  for (let c = 0; c < cols; c++) {
-    const base = c * (rows + 1);
-    for (let r = 0; r < rows; r++) covered[base + r + 1] = covered[base + r] + (arm[(y0 + r) * width + x0 + c] >= 0 ? 1 : 0);
-  }
-  const own = (c: number, r: number) => arm[r * width + x0 + c] === k;
+  const own = (c: number, r: number) => arm[c * rows + r - y0] === k;
   const other = (c: number, r: number) => {
-    const a = arm[r * width + x0 + c];
+    const a = arm[c * rows + r - y0];
     return a >= 0 && a !== k;
   };
 
-  const lineWidth = commonRunLength(arm, width, window, k);
+  const lineWidth = commonRunLength(arm, rows, k);
   if (lineWidth === 0) return null;
   const maxShort = Math.round(lineWidth) + 2;
   const tolY = Math.max(1, lineWidth / 2);
@@ -90,7 +83,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
       let weight = 0;
       let moment = 0;
       while (r < y1 && is(c, r)) {
-        const a = isOwn ? coverage[r * width + x0 + c] : 255;
+        const a = isOwn ? coverage[c * rows + r - y0] : 255;
         weight += a;
         moment += a * (r + 0.5);
         r++;
@@ -175,7 +168,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
     const h = lineWidth / 2;
     let reach = new Uint8Array(n);
     let next = new Uint8Array(n);
-    const cov = (i: number, r: number) => arm[r * width + x0 + cA + i] >= 0;
+    const cov = (i: number, r: number) => arm[(cA + i) * rows + r - y0] >= 0;
     const spread = (row: Uint8Array, r: number) => {
       for (let i = 1; i < n; i++) if (!row[i] && row[i - 1] && cov(i, r)) row[i] = 1;
       for (let i = n - 2; i >= 0; i--) if (!row[i] && row[i + 1] && cov(i, r)) row[i] = 1;
@@ -183,7 +176,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
     let any = false;
     for (let i = 0; i < n; i++) if ((reach[i] = cov(i, ra) ? 1 : 0)) any = true;
     if (!any) return null;
-    const rows: number[] = [];
+    const profile: number[] = [];
     const lefts: number[] = [];
     let gap = 0;
     let left = -Infinity;
@@ -236,26 +229,28 @@ export function traceCurve(classified: Classified, width: number, window: Window
             i = e + 1;
           }
         }
+        if (DBG && DBG[0] === k && x0 + to >= DBG[1] && x0 + to <= DBG[2] && r < 162) console.error("row", r, "reach", Array.from(reach).map((v, i) => (v ? (own(cA + i, r) ? "o" : "x") : ".")).join("").slice(0, 40), "cA", cA, "best", best, bestWidth);
         // A row narrowed by a gridline or mark drawn across the path says nothing.
         if (bestWidth < lineWidth - 1) continue;
         left = Math.max(left, best);
-        rows.push(r);
+        profile.push(r);
         lefts.push(left);
       }
     }
     if (gap > 0) return null;
-    if (rows.length === 0) {
+    if (profile.length === 0) {
       const x = joiningX(cA, to, ya, yb);
       return { x: [Number.isNaN(x) ? x0 + (cA + to + 1) / 2 : x], y: [yb] };
     }
+    if (DBG && DBG[0] === k && x0 + to >= DBG[1] && x0 + to <= DBG[2]) console.error("join", ya, yb, profile.map((r, q) => `${r}:${lefts[q]}`).join(" "));
     // Group the rows into vertical pieces; each new piece starts a step.
     const xs: number[] = [];
     const ys: number[] = [];
     let groupStart = lefts[0];
     let sum = 0;
     let count = 0;
-    for (let q = 0; q < rows.length; q++) {
-      const boundary = rows[q] + 0.5 - h;
+    for (let q = 0; q < profile.length; q++) {
+      const boundary = profile[q] + 0.5 - h;
       const previous = ys.length ? ys[ys.length - 1] : ya;
       // A new piece, unless its level is within tolerance of the one above or of yb.
       if (lefts[q] - groupStart > Math.max(1, h) && boundary - previous > tolY && yb - boundary > tolY) {
@@ -271,6 +266,16 @@ export function traceCurve(classified: Classified, width: number, window: Window
     xs.push(sum / count + h);
     ys.push(yb);
     return { x: xs, y: ys };
+  }
+
+  /** Does a run of this arm's pixels in column c leave the line at y downwards (a step)? */
+  function ownDescends(c: number, y: number): boolean {
+    let r = Math.min(y1 - 1, Math.floor(y + lineWidth / 2 + 1));
+    const top = Math.max(y0, Math.floor(y - lineWidth / 2 - 1));
+    while (r >= top && !own(c, r)) r--;
+    if (r < top) return false;
+    while (r < y1 && own(c, r)) r++;
+    return r > y + lineWidth + 1;
   }
 
   /** Has column c any pixel of this arm within a line width of y? */
@@ -311,6 +316,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
   let lastSeen = startOwn ? start : -1;
   let tentative: { level: Level; x: number; seen: number }[] = [];
   let hiddenSeen = start;
+  let isHidden = !startOwn;
   let columnsSeen = 0;
   let columnsCarried = 0;
 
@@ -326,6 +332,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
     const near = mine.find((m) => Math.abs(m.y - level.anchor) <= tolY);
     if (DBG && DBG[0] === k && x0 + c >= DBG[1] && x0 + c <= DBG[2]) console.error(x0 + c, "level", level.anchor.toFixed(1), "own", mine.map((m) => m.y.toFixed(1)).join(","), "theirs", theirsAt(c).map((m) => m.y.toFixed(1)).join(","), "tent", tentative.map((t) => t.level.anchor.toFixed(1)).join(","), "lastSeen", x0 + lastSeen);
     if (near) {
+      isHidden = false;
       tentative = [];
       hiddenSeen = c;
       observe(level, near.y);
@@ -363,6 +370,7 @@ export function traceCurve(classified: Classified, width: number, window: Window
       }
     }
     if (moved) {
+      isHidden = false;
       tentative = [];
       hiddenSeen = c;
       lastSeen = c;
@@ -370,9 +378,17 @@ export function traceCurve(classified: Classified, width: number, window: Window
       continue;
     }
     columnsCarried++;
-    // Hidden: follow another arm's path where this arm has no pixel near its (tentative) level.
+    // Hidden: another arm is drawn over this one's level, and this arm has not set off down a
+    // step of its own since it was last seen; then follow the other arm's path.
     const hidden = tentative.length ? tentative[tentative.length - 1].level : level;
     if (ownNear(c, hidden.anchor)) continue;
+    if (!isHidden) {
+      if (!other(c, Math.floor(hidden.anchor))) continue;
+      let descends = false;
+      for (let q = Math.max(0, lastSeen); q <= c && !descends; q++) descends = ownDescends(q, hidden.anchor);
+      if (descends) continue;
+      isHidden = true;
+    }
     const theirs = theirsAt(c);
     const with_ = theirs.find((t) => Math.abs(t.y - hidden.anchor) <= tolY);
     if (with_) {
@@ -464,16 +480,14 @@ export function traceCurve(classified: Classified, width: number, window: Window
  * into many short runs, which this weighs down), refined to a fraction by its neighbours
  * n - 1 and n + 1 (anti-aliasing makes a 3.4 px line 3 or 4 px). 0 if the arm is absent.
  */
-function commonRunLength(arm: Int8Array, width: number, window: Window, k: number): number {
+function commonRunLength(arm: Int8Array, rows: number, k: number): number {
   const histogram = new Array<number>(22).fill(0);
-  for (let x = window.x0; x < window.x1; x++) {
-    let run = 0;
-    for (let y = window.y0; y <= window.y1; y++) {
-      if (y < window.y1 && arm[y * width + x] === k) run++;
-      else if (run > 0) {
-        if (run <= 20) histogram[run]++;
-        run = 0;
-      }
+  let run = 0;
+  for (let p = 0; p <= arm.length; p++) {
+    if (p < arm.length && p % rows !== 0 && arm[p] === k) run++;
+    else {
+      if (run > 0 && run <= 20) histogram[run]++;
+      run = p < arm.length && arm[p] === k ? 1 : 0;
     }
   }
   let best = 0;
