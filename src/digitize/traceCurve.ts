@@ -446,7 +446,10 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
     if (barLeft && endX - stepX < markReach && c >= 0 && c < cols && own(c, r)) {
       let bottom = r;
       while (bottom < y1 && own(c, bottom)) bottom++;
-      if (bottom - lineWidth / 2 > lastY + tolY) {
+      // Below the bar by no more than the bar's half-width: the mark's own arm (a + at the
+      // foot of the step, as plotly draws it); further: the step goes on (as R draws it).
+      const halfBar = endX - stepX;
+      if (bottom - lastY > halfBar + lineWidth && bottom - lineWidth / 2 > lastY + tolY) {
         last.sum = bottom - lineWidth / 2;
         last.n = 1;
         endX = stepX;
@@ -464,8 +467,15 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
   }
   if (finalN > 0) {
     const fx = finalSum / finalN;
+    // A censor mark (+) at the bottom of the drop: its bar is the last level, not its foot.
+    let bottom = finalBottom - lineWidth / 2;
+    let bar = -Infinity;
+    for (let c = lastSeen + 1; c < Math.min(cols, lastSeen + 1 + markReach); c++) {
+      for (const m of mineAt(c)) if (m.y > lastY + tolY && m.y < bottom && m.y > bar) bar = m.y;
+    }
+    if (bar > -Infinity) bottom = bar;
     x.push(fx, fx);
-    y.push(lastY, finalBottom - lineWidth / 2);
+    y.push(lastY, bottom);
     endX = fx;
   } else if (!endBar) {
     x.push(endX);
