@@ -285,7 +285,7 @@ function searchWindow(image: Pixels, xAxis: Axis, yAxis: Axis): Window {
 
 const hex = (c: Rgb) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 
-/** The five commonest colours in the window other than the background and near-greys, as hex. */
+/** The five commonest colours in the window other than the background and near it, as hex. */
 function commonColours(image: Pixels, window: Window, background: Rgb): string[] {
   const counts = new Map<number, number>();
   const { width, rgba } = image;
@@ -300,6 +300,10 @@ function commonColours(image: Pixels, window: Window, background: Rgb): string[]
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  // Weighed by the distance from the background, so that a pure colour outranks its own
+  // anti-aliased blends.
+  const distance = (key: number) =>
+    Math.hypot((key >> 16) - background[0], ((key >> 8) & 0xff) - background[1], (key & 0xff) - background[2]);
+  const top = [...counts].sort((a, b) => b[1] * distance(b[0]) - a[1] * distance(a[0])).slice(0, 5);
   return top.length ? top.map(([key]) => hex([key >> 16, (key >> 8) & 0xff, key & 0xff])) : ["(none: the plot is blank)"];
 }

@@ -423,7 +423,8 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
   let finalSum = 0;
   let finalN = 0;
   let finalBottom = 0;
-  for (let c = lastSeen + 1; c < Math.min(cols, lastSeen + 1 + lineWidth + 2); c++) {
+  // (From a line width before the last piece: the drop's anti-aliased edge can leave pieces.)
+  for (let c = Math.max(0, lastSeen - Math.ceil(lineWidth)); c < Math.min(cols, lastSeen + 1 + lineWidth + 2); c++) {
     let r = Math.floor(lastY);
     if (!own(c, r)) continue;
     let top = r;
@@ -452,10 +453,25 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
       if (bottom - lastY > halfBar + lineWidth && bottom - lineWidth / 2 > lastY + tolY) {
         last.sum = bottom - lineWidth / 2;
         last.n = 1;
-        endX = stepX;
         endBar = true;
       }
+      endX = stepX;
     }
+  }
+  if (finalN === 0 && !endBar) {
+    // A curve that ends censored ends with a mark (+ or |) centred on its last time: end at
+    // the mark's vertical arm (it reaches above the line) when one is that close to the end.
+    let sum = 0;
+    let count = 0;
+    const afterStep = dropX.length ? Math.ceil(dropX[dropX.length - 1] - x0 + lineWidth) : 0;
+    for (let c = lastSeen; c >= Math.max(0, afterStep, lastSeen - markReach); c--) {
+      const r = Math.floor(lastY - lineWidth / 2 - 2);
+      if (r >= y0 && own(c, r) && own(c, Math.floor(lastY))) {
+        sum += x0 + c + 0.5;
+        count++;
+      } else if (count > 0) break;
+    }
+    if (count > 0) endX = sum / count;
   }
   const x: number[] = [x0 + start];
   const y: number[] = [levels[0].sum / levels[0].n];

@@ -1,12 +1,14 @@
 /**
  * How far a digitised step path is from the true Kaplan-Meier step function, for the tests
- * of digitizeCurves: the largest survival difference allowing a time shift of `slack`, the
- * largest one away from the steps, and how far each true step time is from the nearest
- * digitised one.
+ * of digitizeCurves: the largest survival difference allowing a time shift of `slack` (about a
+ * pixel: a step drawn a pixel late is not an error of 0.1 in S), the largest one away from
+ * the steps, and how far each true step time is from the nearest digitised one.
  */
 export interface TrueCurve {
   readonly time: readonly number[];
   readonly survival: readonly number[];
+  /** Censored at each time (R's n.censor), where known: where the censor marks are drawn. */
+  readonly "n.censor"?: readonly number[];
 }
 
 /** S(t) of a step path given by its vertices (right-continuous: a step's bottom counts at its time). */
@@ -30,13 +32,18 @@ export interface Comparison {
   readonly maxDiffAwayFromSteps: number;
   /** For each true step (a time where S falls), the distance to the nearest digitised step time. */
   readonly stepTimeErrors: number[];
+  /**
+   * The same for the true steps that stand alone: at least `isolation` from any other step
+   * and at least `markReach` from any censoring time (a censor mark's arms hide a step).
+   */
+  readonly isolatedStepTimeErrors: number[];
   /** The digitised path's time range. */
   readonly range: readonly [number, number];
   /** Where maxDiff is reached. */
   readonly worstTime: number;
 }
 
-export function compareSteps(digitised: TrueCurve, truth: TrueCurve, slack: number): Comparison {
+export function compareSteps(digitised: TrueCurve, truth: TrueCurve, slack: number, isolation = 0, markReach = 0): Comparison {
   const t0 = digitised.time[0];
   const t1 = digitised.time[digitised.time.length - 1];
   const steps: number[] = [];
@@ -66,8 +73,18 @@ export function compareSteps(digitised: TrueCurve, truth: TrueCurve, slack: numb
     }
     if (steps.every((u) => Math.abs(u - t) > slack)) maxAway = Math.max(maxAway, Math.abs(s - trueAt(truth, t)));
   }
-  const stepTimeErrors = steps
-    .filter((u) => u >= t0 && u <= t1)
-    .map((u) => Math.min(...digitisedSteps.map((v) => Math.abs(v - u)), Infinity));
-  return { maxDiff, maxDiffAwayFromSteps: maxAway, stepTimeErrors, range: [t0, t1], worstTime };
+  const error = (u: number) => Math.min(...digitisedSteps.map((v) => Math.abs(v - u)), Infinity);
+  const inside = steps.filter((u) => u >= t0 && u <= t1);
+  const censored = truth.time.filter((_, i) => (truth["n.censor"]?.[i] ?? 0) > 0);
+  const isolated = inside.filter(
+    (u) => steps.every((v) => v === u || Math.abs(v - u) >= isolation) && censored.every((v) => Math.abs(v - u) >= markReach),
+  );
+  return {
+    maxDiff,
+    maxDiffAwayFromSteps: maxAway,
+    stepTimeErrors: inside.map(error),
+    isolatedStepTimeErrors: isolated.map(error),
+    range: [t0, t1],
+    worstTime,
+  };
 }
