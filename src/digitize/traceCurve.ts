@@ -52,7 +52,6 @@ interface Level {
   from: number;
 }
 
-const DBG = process.env.DEBUG_TRACE ? process.env.DEBUG_TRACE.split(/[:-]/).map(Number) : null;
 export function traceCurve(classified: Classified, k: number): TracedPath | null {
   const { arm, coverage, covered, rows, window } = classified;
   const { x0, x1, y0, y1 } = window;
@@ -229,7 +228,6 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
             i = e + 1;
           }
         }
-        if (DBG && DBG[0] === k && x0 + to >= DBG[1] && x0 + to <= DBG[2] && r < 162) console.error("row", r, "reach", Array.from(reach).map((v, i) => (v ? (own(cA + i, r) ? "o" : "x") : ".")).join("").slice(0, 40), "cA", cA, "best", best, bestWidth);
         // A row narrowed by a gridline or mark drawn across the path says nothing.
         if (bestWidth < lineWidth - 1) continue;
         left = Math.max(left, best);
@@ -242,7 +240,6 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
       const x = joiningX(cA, to, ya, yb);
       return { x: [Number.isNaN(x) ? x0 + (cA + to + 1) / 2 : x], y: [yb] };
     }
-    if (DBG && DBG[0] === k && x0 + to >= DBG[1] && x0 + to <= DBG[2]) console.error("join", ya, yb, profile.map((r, q) => `${r}:${lefts[q]}`).join(" "));
     // Group the rows into vertical pieces; each new piece starts a step.
     const xs: number[] = [];
     const ys: number[] = [];
@@ -309,7 +306,6 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
     }
   }
   if (start < 0) return null;
-  if (process.env.DEBUG_TRACE) console.error({ k, start: x0 + start, startY, startOwn, lineWidth });
 
   const levels: Level[] = [{ anchor: startY, sum: startY, n: 1, from: start }];
   const dropX: number[] = [];
@@ -330,7 +326,6 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
     const level = current();
     const mine = mineAt(c);
     const near = mine.find((m) => Math.abs(m.y - level.anchor) <= tolY);
-    if (DBG && DBG[0] === k && x0 + c >= DBG[1] && x0 + c <= DBG[2]) console.error(x0 + c, "level", level.anchor.toFixed(1), "own", mine.map((m) => m.y.toFixed(1)).join(","), "theirs", theirsAt(c).map((m) => m.y.toFixed(1)).join(","), "tent", tentative.map((t) => t.level.anchor.toFixed(1)).join(","), "lastSeen", x0 + lastSeen);
     if (near) {
       isHidden = false;
       tentative = [];

@@ -41,9 +41,12 @@ export class Canvas {
     for (let i = 1; i < x.length; i++) {
       const [xa, xb] = [Math.min(x[i - 1], x[i]), Math.max(x[i - 1], x[i])];
       const [ya, yb] = [Math.min(y[i - 1], y[i]), Math.max(y[i - 1], y[i])];
-      // Horizontal segments carry the joins; vertical ones only fill between them.
+      // Square joins and caps: each segment reaches half the width past its ends (drawn
+      // once per pixel: overlapping ends would blend an edge twice).
       if (ya === yb) this.fill(xa - h, ya - h, xb + h, yb + h, colour);
       else this.fill(xa - h, ya + h, xb + h, yb - h, colour);
+      const last = i === x.length - 1;
+      if (last && ya !== yb) this.fill(xa - h, y[i] === yb ? yb - h : ya - h, xb + h, y[i] === yb ? yb + h : ya + h, colour);
     }
     return this;
   }
@@ -57,14 +60,18 @@ export class Canvas {
     return this;
   }
 
-  /** The image as PNG bytes (RGB, or RGBA with the given alpha everywhere). */
-  png(alpha?: number): Buffer {
+  /**
+   * The image as PNG bytes: RGB, or with `transparent` RGBA where pure white pixels are fully
+   * transparent (and black: a page shows them white).
+   */
+  png(transparent = false): Buffer {
     const out = new PNG({ width: this.width, height: this.height });
     for (let p = 0; p < this.width * this.height; p++) {
-      for (let ch = 0; ch < 3; ch++) out.data[4 * p + ch] = Math.round(this.rgb[3 * p + ch]);
-      out.data[4 * p + 3] = alpha ?? 255;
+      const white = this.rgb[3 * p] === 255 && this.rgb[3 * p + 1] === 255 && this.rgb[3 * p + 2] === 255;
+      for (let ch = 0; ch < 3; ch++) out.data[4 * p + ch] = transparent && white ? 0 : Math.round(this.rgb[3 * p + ch]);
+      out.data[4 * p + 3] = transparent && white ? 0 : 255;
     }
-    return PNG.sync.write(out, alpha === undefined ? { colorType: 2 } : { colorType: 6 });
+    return PNG.sync.write(out, { colorType: transparent ? 6 : 2 });
   }
 }
 
