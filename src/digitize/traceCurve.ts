@@ -1,27 +1,36 @@
 /**
  * Follows one arm's Kaplan-Meier curve through the classified pixels, column by column from
  * left to right, and returns the vertices of its step path in pixel coordinates. The method
- * (after the column tracing of curve digitisers such as WebPlotDigitizer's "averaging window"
- * and Guyot et al., BMC Med Res Methodol 2012;12:9, who digitise the step corners):
+ * (column tracing, as curve digitisers such as WebPlotDigitizer do, of the step corners Guyot
+ * et al., BMC Med Res Methodol 2012;12:9, ask for):
  *
  * 1. In each column the arm's pixels form vertical runs. A run no longer than the line's
- *    thickness (the commonest run length, plus 2 px) is a piece of a horizontal segment, and
- *    its coverage-weighted centre is a candidate level. Longer runs are vertical segments of
- *    the step, censor marks (+ or |) or both, and give no level.
- * 2. The curve only falls (y grows downwards). It stays at its level while a candidate lies
- *    within half a line width; it falls to a lower candidate only if some column since the
- *    level was last seen joins the two levels with a vertical run of curve pixels (any arm's,
- *    at least 85% of the rows between them). So a censor mark (a run that returns to the same
- *    level), a legend key or text lower in the plot (not joined) and candidates above the
- *    level are ignored. The step's time is the mean of the joining columns.
- * 3. Where the arm's pixels are missing (another arm drawn over it, a gridline or mark drawn
- *    across it) the level is carried forward. Where another arm hides it completely, the
- *    other arm's path is followed as a tentative path (shared steps are drawn once), and its
- *    steps are kept only if the arm reappears at or below them.
- * 4. A final vertical drop after the last horizontal piece (a curve that ends at 0) is kept.
+ *    thickness plus 2 px is a piece of a horizontal segment, and its coverage-weighted centre
+ *    is a candidate level. Longer runs are vertical segments, censor marks or both. The
+ *    thickness is the run length holding the most pixels.
+ * 2. The curve starts at the topmost piece among the first columns with any (of any arm: it
+ *    may start hidden) and only falls. It stays at its level while a piece lies within half a
+ *    line width of it. It falls to a lower piece only if that piece runs on to the right for
+ *    the line's thickness plus 2 columns (a censor mark's arm cut up by a gridline does not),
+ *    and a path of curve pixels (any arm's; gaps of at most 2 rows, where a gridline is drawn
+ *    across) leads down to it from the level, within the columns since the level was last
+ *    seen, reaching back a censor mark's width. The deepest such piece wins: a + mark drawn
+ *    across a step puts its bar between the two levels. So censor marks (runs that return to
+ *    the level), legend keys and text (not joined) and anything above the level are ignored.
+ * 3. The step's time is the left edge of the arm's pixels along that path, plus half a line
+ *    width, row by row between the two lines; where the edge moves right by more than half a
+ *    line width, a staircase of steps closer than the line is thick (a steep stretch with many
+ *    events) is split there.
+ * 4. Where the arm's pixels are missing (a gridline, a mark or another arm drawn across it)
+ *    the level is carried forward. Where another arm covers the level and this arm has not
+ *    set off down a step of its own, the other arm's steps are followed tentatively (shared
+ *    steps are drawn once) and kept if this arm reappears at or below them.
+ * 5. The end: a final vertical drop (a curve that ends at 0, or on an event) is kept, with a
+ *    + mark at its foot read as its level; a mark's bar across the last step (R draws the mark
+ *    midway) is not a level; a curve that ends censored ends at the centre of its last mark.
  *
- * Levels are the mean of their full-thickness observations; a run cut short by another arm
- * drawn over one of its edges is placed by its other edge.
+ * Levels are the mean of their observations; a piece cut short by another arm drawn over one
+ * of its edges is placed by its other edge.
  *
  * @example
  * const path = traceCurve(classifyPixels(image, colours, window), 0);
@@ -48,8 +57,6 @@ interface Level {
   anchor: number;
   sum: number;
   n: number;
-  /** The column where the level was first seen. */
-  from: number;
 }
 
 export function traceCurve(classified: Classified, k: number): TracedPath | null {
@@ -199,7 +206,6 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
         let best = -1;
         let bestWidth = 0;
         let bestDistance = Infinity;
-        let anyOwn = false;
         for (let pass = 0; pass < 2 && best < 0; pass++) {
           for (let i = 0; i < n; ) {
             if (!reach[i]) {
@@ -215,7 +221,6 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
               while (ei >= si && !own(cA + ei, r)) ei--;
             }
             if (si <= ei) {
-              anyOwn ||= pass === 0;
               const sx = x0 + cA + si;
               const ex = x0 + cA + ei + 1;
               const distance = left === -Infinity ? -sx : left < sx ? sx - left : left > ex ? left - ex : 0;
@@ -307,7 +312,7 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
   }
   if (start < 0) return null;
 
-  const levels: Level[] = [{ anchor: startY, sum: startY, n: 1, from: start }];
+  const levels: Level[] = [{ anchor: startY, sum: startY, n: 1 }];
   const dropX: number[] = [];
   let lastSeen = startOwn ? start : -1;
   let tentative: { level: Level; x: number; seen: number }[] = [];
@@ -357,7 +362,7 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
       if (path) {
         confirm(j);
         path.x.forEach((x, q) => {
-          levels.push({ anchor: path.y[q], sum: path.y[q], n: 1, from: c });
+          levels.push({ anchor: path.y[q], sum: path.y[q], n: 1 });
           dropX.push(x);
         });
         moved = true;
@@ -395,7 +400,7 @@ export function traceCurve(classified: Classified, k: number): TracedPath | null
       if (t.y <= hidden.anchor + tolY) continue;
       const path = extends_(c, t.y, false) ? join(hiddenSeen, c, hidden.anchor, t.y) : null;
       if (path) {
-        path.x.forEach((x, q) => tentative.push({ level: { anchor: path.y[q], sum: path.y[q], n: 1, from: c }, x, seen: c }));
+        path.x.forEach((x, q) => tentative.push({ level: { anchor: path.y[q], sum: path.y[q], n: 1 }, x, seen: c }));
         hiddenSeen = c;
         break;
       }
