@@ -1,16 +1,17 @@
 /**
  * `npm run bench`: speed and memory of kaplanMeier + logRankTest against the sort floor and,
- * where they are installed, R's survival and statsmodels, all measured in this one run.
+ * where they are installed, R's survival and statsmodels, all measured in this one run; and
+ * the time digitizeCurves takes to read a 1600 x 1150 figure.
  *
  * Data: two groups, ~300 distinct times with heavy ties (bench/data.ts). Times are medians of
  * repeated runs; targets are judged on ratios measured here, never on absolute seconds alone.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { kaplanMeier, logRankTest } from "../src/index.js";
+import { digitizeCurves, kaplanMeier, logRankTest } from "../src/index.js";
 import { makeData, split, type BenchData } from "./data.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -114,6 +115,15 @@ else console.log(`  statsmodels SurvfuncRight x2 + survdiff: ${fmt(pyMs)} ms  ->
 const mem = memoryAt(1e7);
 console.log(`\nPeak resident memory, 10,000,000 rows (data + both fits + test): ${(mem / 1024 ** 2).toFixed(0)} MB`);
 
+// digitizeCurves (decode + classify + trace) on R's 1600 x 1150 veteran figure: two arms,
+// ~120 steps each, censor marks, gridlines; the densest of the test figures.
+const figures = JSON.parse(readFileSync(join(here, "../test/digitize/fixtures/r/km-figures.json"), "utf8"));
+const veteran = figures.veteran_trt;
+const veteranPng = readFileSync(join(here, "../test/digitize/fixtures/r", veteran.file));
+const digitizeOptions = { x: veteran.x, y: veteran.y, colors: veteran.arms.map((a: { color: string }) => a.color) };
+const digitizeMs = timeIt(11, () => digitizeCurves(veteranPng, digitizeOptions));
+console.log(`\ndigitizeCurves on a ${veteran.width} x ${veteran.height} PNG (decode + digitise, 2 arms): ${fmt(digitizeMs)} ms`);
+
 console.log("\nTargets (judged on this run):");
 const targets: [string, boolean | null][] = [
   [`total within 3x of the sort floor at 1e6 (${(r6.total / r6.sort).toFixed(2)}x)`, r6.total <= 3 * r6.sort],
@@ -126,5 +136,6 @@ const targets: [string, boolean | null][] = [
   [`at least 10x faster than R`, rMs === null ? null : rMs / r6.total >= 10],
   [`at least 1.5x faster than statsmodels`, pyMs === null ? null : pyMs / r6.total >= 1.5],
   [`10,000,000 rows in under 1.5 GB`, mem < 1.5 * 1024 ** 3],
+  [`digitizeCurves on a 1600 x 1150 PNG in at most 0.5 s (${fmt(digitizeMs)} ms)`, digitizeMs <= 500],
 ];
 for (const [what, ok] of targets) console.log(`  ${ok === null ? "SKIP" : ok ? "PASS" : "FAIL"}  ${what}`);

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 /** Each layer, and the layers and kinds of module it may import. */
 const RULES: Record<string, { layers: string[]; node: boolean; npm: boolean }> = {
   survival: { layers: [], node: false, npm: false },
+  digitize: { layers: ["survival"], node: false, npm: true },
   study: { layers: ["survival"], node: true, npm: false },
   presentation: { layers: ["survival", "study"], node: true, npm: true },
   teaching: { layers: ["survival", "study", "presentation"], node: true, npm: true },

@@ -1,0 +1,14 @@
+/**
+ * Digitising figures: the Kaplan-Meier curves of a PNG figure as step points, for
+ * reconstructing patient rows from a published figure (Guyot et al. 2012). Imports the
+ * survival library for its errors and checks only; decodes PNG files with pngjs.
+ */
+export {
+  digitizeCurves,
+  type AxisTicks,
+  type DigitizeOptions,
+  type DigitizeResult,
+  type DigitizedCurve,
+} from "./digitizeCurves.js";
+export { parseColor, type Rgb } from "./parseColor.js";
+export { decodePng, type Pixels } from "./decodePng.js";
