@@ -3,13 +3,14 @@
  *
  *   tsx scripts/reproduce.ts [--jobs N] [--fresh] [--cell-timeout SECONDS] [--out DIR] [NOTEBOOK or DIR...]
  *
- * 0. compiles src/ to lib/ (what the notebooks import) where src/ changed since lib/ was built;
  * 1. checks the data files (data/*.csv, data/cohort.json, data/claims.json) before anything runs;
- * 2. executes notebooks/*.ipynb, then notebooks/teaching/*.ipynb (each in name order) on tslab
+ * 2. compiles src/ to lib/ (what the notebooks import) where src/ changed since lib/ was built;
+ * 3. executes notebooks/*.ipynb, then notebooks/teaching/*.ipynb (each in name order) on tslab
  *    kernels: NOTEBOOK_JOBS (or --jobs) kernels, default 1, each reset between notebooks
- *    (--fresh: a new kernel a notebook, default 2 at a time);
- * 3. where Chromium exists, renders every plotly figure to PNG in one browser session, adds the
- *    PNG to the figure's output and writes figures/<notebook>-<n>.png; else says why not;
+ *    (--fresh: a new kernel a notebook, default 2 at a time); where Chromium exists, renders
+ *    each notebook's plotly figures to PNG as soon as it has run, in one browser page started
+ *    meanwhile, adds the PNG to the figure's output and writes figures/<notebook>-<n>.png;
+ *    else says why not;
  * 4. writes claims.json (every claim's verdict), 5. report/index.html (one offline page);
  * 6. all into a temporary folder that replaces build/ (or --out) only when every step succeeded;
  * 7. prints the verdict table and the timings.
@@ -130,16 +131,16 @@ async function main(): Promise<number> {
   const cellTimeout = Number(opts["cell-timeout"]);
   if (!(cellTimeout > 0)) throw new RangeError(`--cell-timeout must be a positive number of seconds, got ${opts["cell-timeout"]}`);
 
-  // 0. The compiled library the notebooks import (lib/), again if src/ changed since.
-  const lib = ensureLib(root);
-  if (lib.built) timings.push(["compile src/ to lib/", lib.seconds]);
-
   // 1. The data, checked before any output is written.
   let t = performance.now();
   loadStudy();
   loadCohort();
   loadClaims();
   timings.push(["data check", seconds(t)]);
+
+  // 2. The compiled library the notebooks import (lib/), again if src/ changed since.
+  const lib = ensureLib(root);
+  if (lib.built) timings.push(["compile src/ to lib/", lib.seconds]);
 
   const files = findNotebooks(positionals.length > 0 ? positionals : ["notebooks", join("notebooks", "teaching")]);
   if (files.length === 0) throw new Error("no notebooks found (looked in notebooks/ and notebooks/teaching/)");

@@ -6,7 +6,7 @@ import { expect } from "vitest";
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 /** The layers whose tests keep fixtures, each in test/<layer>/fixtures/<dir>/. */
-const LAYERS = ["survival", "study", "presentation", "teaching"];
+const LAYERS = ["survival", "study", "presentation", "teaching", "digitize"];
 
 /**
  * Parses test/<layer>/fixtures/<dir>/<name>.json (dir "r" or "python"), wherever a layer keeps

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 describe("npm run reproduce with a malformed data file", () => {
   const copy = mkdtempSync(join(tmpdir(), "reproduce-bad-data-"));
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
-  for (const part of ["scripts", "src", "data", "notebooks", "package.json", "tsconfig.json"]) {
+  for (const part of ["scripts", "src", "data", "notebooks", "package.json", "tsconfig.json", "tsconfig.lib.json"]) {
     cpSync(part, join(copy, part), { recursive: true });
   }
   symlinkSync(resolve("node_modules"), join(copy, "node_modules"));

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixtureVersions } from "../helpers/fixtures.js";
 
-const LAYERS = ["survival", "study", "presentation", "teaching"];
+const LAYERS = ["survival", "study", "presentation", "teaching", "digitize"];
 const fixtures = LAYERS.flatMap((layer) =>
   (["r", "python"] as const).flatMap((dir) => {
     let names: string[] = [];
