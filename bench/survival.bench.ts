@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { digitizeCurves, kaplanMeier, logRankTest } from "../src/index.js";
 import { makeData, split, type BenchData } from "./data.js";
+import { benchReconstruct } from "./reconstruct.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -139,3 +140,10 @@ const targets: [string, boolean | null][] = [
   [`digitizeCurves on a 1600 x 1150 PNG in at most 0.5 s (${fmt(digitizeMs)} ms)`, digitizeMs <= 500],
 ];
 for (const [what, ok] of targets) console.log(`  ${ok === null ? "SKIP" : ok ? "PASS" : "FAIL"}  ${what}`);
+
+// ---- reconstructFromCurve (bench/reconstruct.ts) -------------------------------------------------
+const rec = benchReconstruct(timeIt);
+console.log(`\nreconstructFromCurve, ${rec.points} digitised points (median ms):`);
+console.log(`  at-risk table (10 times) + total events: ${fmt(rec.withTableMs)} ms; total events only: ${fmt(rec.totalOnlyMs)} ms`);
+const recMs = Math.max(rec.withTableMs, rec.totalOnlyMs);
+console.log(`  ${recMs <= 50 ? "PASS" : "FAIL"}  ${rec.points} digitised points in at most 50 ms (${fmt(recMs)} ms)`);

@@ -72,4 +72,14 @@ export { chiSquareUpper, normalQuantile } from "./core/distributions.js";
 export { TIME_TOLERANCE } from "./core/tabulate.js";
 export { CONF_TYPES } from "./km/confint.js";
 export { LOG_RANK_WEIGHTS } from "./logrank/weights.js";
-export { reconstructFromCurve, SURVIVAL_SLACK, type DigitisedCurve, type AtRiskTable, type ReconstructOptions, type ReconstructFromCurveResult, type ReconstructedInterval, type ReconstructedPoints, type CleaningReport } from "./reconstruct/reconstructFromCurve.js";
+export {
+  reconstructFromCurve,
+  SURVIVAL_SLACK,
+  type DigitisedCurve,
+  type AtRiskTable,
+  type ReconstructOptions,
+  type ReconstructFromCurveResult,
+  type ReconstructedInterval,
+  type ReconstructedPoints,
+  type CleaningReport,
+} from "./reconstruct/reconstructFromCurve.js";

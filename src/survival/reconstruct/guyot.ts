@@ -25,7 +25,7 @@
  * Reference: Guyot P, Ades AE, Ouwens MJ, Welton NJ. BMC Med Res Methodol 2012;12:9,
  * doi:10.1186/1471-2288-12-9, and its supplementary R code.
  */
-import { histCounts, rRound } from "./rFunctions.js";
+import { breaksWidth, histCounts, rRound } from "./rFunctions.js";
 
 /** Where the published R program stops with an error (only with quirks): R's message. */
 export class PublishedCodeStops extends Error {}
@@ -85,10 +85,14 @@ export function guyotFit(
   };
   // `count` censoring times spread evenly over (tS[from], tS[to]), counted into cen[from..to-1]
   // per digitised step.
+  const widths = new Map<number, number>(); // breaksWidth per interval: its breaks do not change
   const spread = (count: number, from: number, to: number) => {
     const cenT = new Float64Array(count);
     for (let j = 1; j <= count; j++) cenT[j - 1] = tS[from] + (j * (tS[to] - tS[from])) / (count + 1);
-    cen.set(histCounts(cenT, tS.subarray(from, to + 1)), from);
+    const breaks = tS.subarray(from, to + 1);
+    let width = widths.get(from);
+    if (width === undefined) widths.set(from, (width = breaksWidth(breaks)));
+    cen.set(histCounts(cenT, breaks, width), from);
   };
 
   // ---- intervals 1 .. nInt - 1 ----------------------------------------------------------------

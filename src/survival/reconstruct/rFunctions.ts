@@ -24,15 +24,13 @@ const FUZZ = 1e-7;
  * hist(x, breaks, plot = FALSE)$counts with R's defaults (right = TRUE, include.lowest = TRUE,
  * fuzz = 1e-7). `x` must be ascending and `breaks` (at least two) strictly increasing, as the
  * reconstruction calls it; values outside the breaks are not counted (R stops there instead).
+ * `width` is breaksWidth(breaks), passed when the same breaks are used again.
  */
-export function histCounts(x: ArrayLike<number>, breaks: ArrayLike<number>): Float64Array {
+export function histCounts(x: ArrayLike<number>, breaks: ArrayLike<number>, width = breaksWidth(breaks)): Float64Array {
   const nB = breaks.length;
   const nb1 = nB - 1;
-  let width: number;
-  if (nB > 5) width = median(diffs(breaks));
-  else if (nB <= 3) width = x.length > 0 ? x[x.length - 1] - x[0] : 0; // diff(range(x))
-  else width = Math.min(...diffs(breaks).filter((h) => h > 0));
-  const diddle = FUZZ * width;
+  // The typical bin width the fuzz scales: from the breaks, or with 2 or 3 breaks diff(range(x)).
+  const diddle = FUZZ * (nB <= 3 ? (x.length > 0 ? x[x.length - 1] - x[0] : 0) : width);
   const fuzzy = new Float64Array(nB);
   fuzzy[0] = breaks[0] - diddle;
   for (let j = 1; j < nB; j++) fuzzy[j] = breaks[j] + diddle;
@@ -48,15 +46,18 @@ export function histCounts(x: ArrayLike<number>, breaks: ArrayLike<number>): Flo
   return counts;
 }
 
-function diffs(b: ArrayLike<number>): number[] {
-  const h: number[] = [];
-  for (let j = 1; j < b.length; j++) h.push(b[j] - b[j - 1]);
-  return h;
-}
-
-/** stats::median: the middle value, or the mean of the two middle ones. */
-function median(h: number[]): number {
-  const s = h.slice().sort((a, b) => a - b);
-  const half = s.length >> 1;
-  return s.length % 2 === 1 ? s[half] : (s[half - 1] + s[half]) / 2;
+/**
+ * The bin width hist() scales its fuzz by, for more than 3 breaks: the median width (more than
+ * 5 breaks, stats::median) or the least positive one (4 or 5). NaN for 2 or 3 breaks, where
+ * hist() uses the range of x instead.
+ */
+export function breaksWidth(breaks: ArrayLike<number>): number {
+  const nB = breaks.length;
+  if (nB <= 3) return NaN;
+  const h = new Float64Array(nB - 1);
+  for (let j = 1; j < nB; j++) h[j - 1] = breaks[j] - breaks[j - 1];
+  if (nB <= 5) return Math.min(...h.filter((v) => v > 0));
+  h.sort();
+  const half = h.length >> 1;
+  return h.length % 2 === 1 ? h[half] : (h[half - 1] + h[half]) / 2;
 }

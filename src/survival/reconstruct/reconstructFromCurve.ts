@@ -1,66 +1,57 @@
 /**
- * Rebuilds individual patient rows (time, event) from a digitised Kaplan-Meier curve: the
- * method of Guyot, Ades, Ouwens & Welton (2012), the standard of meta-analysts (R's IPDfromKM,
- * Stata's ipdfc and survHE's digitise() build on it). Give the digitised points of ONE arm, the
- * numbers at risk printed under the figure if there are any, and the total number of events if
- * the paper reports it; the rows can then go to kaplanMeier, logRankTest, coxPH, rmstDifference.
+ * Rebuilds individual patient rows (time, event) from a digitised Kaplan-Meier curve of ONE arm,
+ * by the method of Guyot, Ades, Ouwens & Welton (2012), the one meta-analysts use (survHE's
+ * digitise(), R's IPDfromKM and Stata's ipdfc build on it). The rows can go on to kaplanMeier,
+ * logRankTest, coxPH or rmstDifference.
  *
- * Before the algorithm, the points are cleaned as the paper asks (cleanCurve.ts): survival
- * within 0.02 of [0, 1] is clamped into it (farther is an error); points are sorted by time;
- * the curve starts at (0, 1) (added if missing); survival is made non-increasing (a running
- * minimum); points at one time are merged into the lowest. Each at-risk row covers the points
- * from its time up to the next row's time (consecutive after the sort); a row whose interval
- * holds no point cannot be used and is dropped, with a warning (as survHE and IPDfromKM do).
+ * Clean-up first, as the paper asks (cleanCurve.ts): survival within SURVIVAL_SLACK (0.02) of
+ * [0, 1] is clamped into it; points are sorted by time; the curve starts at (0, 1) (added if
+ * missing); survival is made non-increasing (running minimum); points at one time are merged
+ * into the lowest. Each at-risk row covers the points from its time to the next row's time; a
+ * row with no point there is dropped, with a warning (as survHE and IPDfromKM do).
  *
- * The algorithm (guyot.ts): per at-risk interval, censorings spread evenly over the interval
- * and events d = round(n.hat (1 - S / KM.hat)) at each point, the number censored adjusted
- * until the reconstructed number at risk at the next interval is the printed one; the last
- * interval censored at the average rate of the others, or adjusted to the total number of
- * events. Without an at-risk table, nobody is censored before the end unless the total number
- * of events is given (then the censoring is spread over the whole curve). Rows: each event at
- * its point's time, each censoring midway between its point and the next, the patients still
- * at risk at the end censored at the last point's time.
+ * Then Guyot's algorithm (guyot.ts): in each at-risk interval, censorings spread evenly and
+ * events d = round(n.hat (1 - S / KM.hat)) at each point, the number censored adjusted until
+ * the number at risk at the next interval is the printed one; the last interval is censored at
+ * the average rate of the others, or adjusted so that the events add up to `totalEvents` (only
+ * the last interval is adjusted: when it holds one point, the total may not be met; see
+ * `warnings`). Without an at-risk table nobody is censored before the end, unless `totalEvents`
+ * is given. Rows: events at their point's time, censorings midway to the next point, patients
+ * still at risk censored at the last point's time.
  *
- * Default (rQuirks: false): the algorithm as the paper describes it. With rQuirks: true, the
- * published R program exactly, row for row, including three faults of it (verified on the
- * fixture test/survival/fixtures/r/guyot.R, which runs both): (1) where the last at-risk
- * interval holds a single digitised point (common: a table's last time past the curve's last
- * drop), its `lower:(upper-1)` runs backwards and wipes the censorings of the point before,
- * which then end up censored at the end, and with total events R stops ("replacement has length
- * zero"); (2) an interval's loop can stop on a guess of the number censored it has not applied,
- * leaving a negative number at risk and rows that disagree with the table; (3) where the
- * reconstructed curve reaches 0 mid-curve, R divides by it and stops. The default is the
- * corrected algorithm because these faults change or lose rows without saying so and none of
- * them is part of the method; rQuirks is there to compare with results made by that code.
- * Where the R program stops with an error, rQuirks throws. The published loops need not end; a
- * loop that would not is stopped at its closest guess and reported (`converged`).
+ * Default: the algorithm as the paper describes it. `rQuirks: true` gives the published R
+ * program row for row (test/survival/fixtures/r/guyot.R runs both), faults included: (1) where
+ * the last interval holds a single point (common: a table's last time past the last drop), its
+ * `lower:(upper-1)` runs backwards and wipes the censorings of the point before (they end up
+ * censored at the end), and with total events R stops; (2) an interval's loop can stop on a
+ * guess it has not applied, leaving a negative number at risk and extra rows; (3) where the
+ * rebuilt curve reaches 0 before the end, R divides by 0 and stops. The default corrects these
+ * because they change or lose rows silently and none is part of the method; rQuirks is for
+ * comparing with results made by that code, and throws where R stops. A loop that would never
+ * end (the published ones need not) is stopped at its closest guess and reported.
  *
  * Reference: Guyot P, Ades AE, Ouwens MJ, Welton NJ. Enhanced secondary analysis of survival
  * data: reconstructing the data from published Kaplan-Meier survival curves. BMC Medical
  * Research Methodology 2012;12:9. doi:10.1186/1471-2288-12-9.
  *
- * @param curve the digitised points of one arm: `time` (>= 0) and `survival` (0..1, not
- *   percent), in any order, with digitising noise.
+ * @param curve digitised points: `time` (>= 0) and `survival` (0..1, not percent), any order.
  * @param atRisk the numbers at risk printed under the figure: `time` (increasing) and `nRisk`
- *   (whole numbers, non-increasing). Leave it out (undefined) if there is none; then
- *   `options.n` is required and `options.totalEvents` strongly advised.
- * @param options `n`: patients at time 0 (required without `atRisk`, or when its first time is
+ *   (whole, non-increasing); undefined if there is none.
+ * @param options `n`: patients at time 0 (required without `atRisk` or when its first time is
  *   not 0; must agree with it otherwise). `totalEvents`: the reported number of events.
- *   `rQuirks`: reproduce the published R program (default false, see above).
- * @returns frozen `{ time, event }` (one row per patient, event 1 = event, 0 = censored) and
- *   diagnostics: `n`, `events` (reconstructed) and `totalEvents` (given, or null); `intervals`,
- *   per at-risk row: its `time`, the printed `nRisk`, `nRiskHat` (rows with time >= it),
- *   `nEvent` and `nCensor` (rows in the interval), its first and last point (`lower`, `upper`,
- *   indexes into `points`) and whether its loop `converged`; `points`, the cleaned curve with
- *   the algorithm's `nRisk`, `nEvent` and `nCensor` per point (Guyot's KM table); `cleaning`
- *   (what the clean-up changed); `droppedAtRisk`; `maxAbsDifference`, the largest
- *   |Kaplan-Meier of the rows - digitised survival| over the cleaned points; `warnings`.
- * @throws SurvivalInputError naming the argument, index and value: times negative or not
- *   finite, survival outside [0, 1], an at-risk table whose times do not increase or whose
- *   numbers rise or are not whole, `options.n` missing without an at-risk table, more events
- *   than patients, totals that contradict the curve (events reported on a flat curve, none on a
- *   falling one, patients at risk after the curve reached 0, `n` different from the table's
- *   number at time 0), unknown options; and, with rQuirks, where the R program stops.
+ *   `rQuirks`: reproduce the published R program (default false).
+ * @returns frozen `{ time, event }` (one row per patient; event 1 = event, 0 = censored) with
+ *   diagnostics: `n`, `events` and `totalEvents` (given, or null); `intervals`, per at-risk row
+ *   its `time`, printed `nRisk`, `nRiskHat` (rows at risk then), `nEvent` and `nCensor` (rows in
+ *   the interval), first and last point (`lower`, `upper`) and `converged`; `points`, the
+ *   cleaned curve with the algorithm's `nRisk`, `nEvent`, `nCensor` per point (Guyot's KM
+ *   table); `cleaning`; `droppedAtRisk`; `maxAbsDifference`, the largest |Kaplan-Meier of the
+ *   rows - survival| at the cleaned points; `warnings`, what to check before trusting the rows.
+ * @throws SurvivalInputError naming argument, index and value: times negative or not finite;
+ *   survival outside [0, 1]; at-risk times not increasing, numbers not whole or rising; no
+ *   `options.n` without a table; more events than patients; totals that contradict the curve
+ *   (events on a flat curve, none on a falling one, patients at risk after it reached 0, `n`
+ *   not the table's number at 0); unknown options; with rQuirks, where the R program stops.
  *
  * @example
  * const arm = reconstructFromCurve(
@@ -68,17 +59,17 @@
  *   { time: [0, 4, 8], nRisk: [20, 17, 10] },
  *   { totalEvents: 6 },
  * );
- * arm.time.length;              // 20 rows
- * arm.events;                   // 6
- * arm.intervals[1].nRiskHat;    // 17, as printed
- * kaplanMeier(arm).survivalAt(5); // 0.7, as digitised
+ * arm.time.length;                  // 20 patients
+ * arm.events;                       // 6
+ * arm.intervals[1].nRiskHat;        // 17, as printed
+ * kaplanMeier(arm).survivalAt(5);   // 0.688: digitised 0.7, rebuilt from whole events
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { checkLength, checkObject, checkOptionNames, checkTimes } from "../core/validate.js";
 import { countBelow } from "../core/bisect.js";
 import { kaplanMeier } from "../km/kaplanMeier.js";
 import { cleanCurve, type CleaningReport } from "./cleanCurve.js";
-import { guyotFit, PublishedCodeStops } from "./guyot.js";
+import { guyotFit, PublishedCodeStops, type GuyotFit } from "./guyot.js";
 
 export type { CleaningReport } from "./cleanCurve.js";
 
@@ -204,7 +195,7 @@ export function reconstructFromCurve(
   const tRisk = kept.map((row) => table.time[row]);
   const nRisk = kept.map((row) => table.nRisk[row]);
 
-  let fit;
+  let fit: GuyotFit;
   try {
     fit = guyotFit(tS, S, lower, upper, nRisk, totalEvents, rQuirks);
   } catch (e) {
