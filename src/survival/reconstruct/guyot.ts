@@ -18,9 +18,10 @@
  * zero"); (2) the loop of an interval can stop on a guess it has not applied, leaving more
  * patients than the table (a negative number at risk); (3) where R stops with an error (a
  * division by a reconstructed survival of 0, negative events) a PublishedCodeStops is thrown.
- * `quirks` = false corrects these (see reconstructFromCurve). Either way a loop that would
- * never end (the published loops need not converge) is detected: with quirks it throws, without
- * it stops at the guess that comes closest (the interval is then reported as not converged).
+ * `quirks` = false corrects these (see reconstructFromCurve). A loop that would never end (the
+ * published loops need not: they can cycle, or raise the guess without bound) is detected: with
+ * quirks it throws, without it stops at the guess that came closest (the interval is then
+ * reported as not converged).
  *
  * Reference: Guyot P, Ades AE, Ouwens MJ, Welton NJ. BMC Med Res Methodol 2012;12:9,
  * doi:10.1186/1471-2288-12-9, and its supplementary R code.
@@ -68,6 +69,11 @@ export function guyotFit(
   const kmHat = new Float64Array(nT).fill(1);
   const lastI = new Int32Array(nInt);
   const converged: boolean[] = new Array(nInt).fill(true);
+  // A loop whose guess of the number censored passes twice the patients is not followed
+  // further: the published loops can raise it without end where the events cannot come down to
+  // the total (each round also allocates that many censoring times). The guess can usefully
+  // exceed the number at risk: censorings beyond it are dropped where n.hat would fall below 0.
+  const runaway = 2 * nRisk[0];
 
   const stop = (message: string): never => {
     throw new PublishedCodeStops(message);
@@ -131,7 +137,8 @@ export function guyotFit(
     while (nHat[next] > nRisk[i + 1] || (nHat[next] < nRisk[i + 1] && (quirks ? nCensor[i] : used) > 0)) {
       if (nCensor[i] <= 0) nCensor[i] = 0;
       used = nCensor[i];
-      if (tried.has(used)) {
+      if (quirks && used > runaway) stop(`the loop of interval ${i + 1} has gone past ${runaway} censored; not followed further`);
+      if (tried.has(used) || used > runaway) {
         if (quirks) stop("the published loop never ends on this curve");
         used = closestGuess(tried, true);
         nCensor[i] = used + pass(used);
@@ -217,7 +224,8 @@ export function guyotFit(
           nCensor[L] = 0;
         }
         const c = nCensor[L];
-        if (tried.has(c)) {
+        if (quirks && c > runaway) stop(`the total-events loop has gone past ${runaway} censored; not followed further`);
+        if (tried.has(c) || c > runaway) {
           if (quirks) stop("the published loop never ends on this curve");
           nCensor[L] = closestGuess(tried, false);
           lastPass(nCensor[L]);

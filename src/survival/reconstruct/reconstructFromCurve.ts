@@ -50,8 +50,8 @@
  * @throws SurvivalInputError naming argument, index and value: times negative or not finite;
  *   survival outside [0, 1]; at-risk times not increasing, numbers not whole or rising; no
  *   `options.n` without a table; more events than patients; totals that contradict the curve
- *   (events on a flat curve, none on a falling one, patients at risk after it reached 0, `n`
- *   not the table's number at 0); unknown options; with rQuirks, where the R program stops.
+ *   (events on a flat curve, none on a falling one, `n` not the table's number at 0); unknown
+ *   options; with rQuirks, where the R program stops.
  *
  * @example
  * const arm = reconstructFromCurve(
@@ -174,7 +174,7 @@ export function reconstructFromCurve(
   const clean = cleanCurve(time, survival);
   const tS = clean.time;
   const S = clean.survival;
-  checkAgainstCurve(tS, S, table, totalEvents);
+  checkAgainstCurve(S, totalEvents);
 
   // At-risk intervals [t_i, t_(i+1)) and their points; rows without a point are dropped.
   const kept: number[] = [];
@@ -232,7 +232,7 @@ export function reconstructFromCurve(
   let maxAbsDifference = 0;
   for (let k = 0; k < tS.length; k++) maxAbsDifference = Math.max(maxAbsDifference, Math.abs(km.survivalAt(tS[k]) - S[k]));
 
-  const warnings: string[] = [];
+  const warnings: string[] = afterZero(tS, S, table);
   if (table.absent && totalEvents === null) {
     warnings.push(
       "no at-risk table and no total events: nobody is censored before the end of the curve, so events are overstated wherever patients were censored",
@@ -383,7 +383,7 @@ function checkSurvival(x: unknown, n: number): Float64Array {
 }
 
 /** Totals that the cleaned curve contradicts. */
-function checkAgainstCurve(tS: Float64Array, S: Float64Array, table: Table, totalEvents: number | null): void {
+function checkAgainstCurve(S: Float64Array, totalEvents: number | null): void {
   const last = S.length - 1;
   if (last < 1) {
     throw new SurvivalInputError("curve.time has no point after time 0: there is no curve to read", "curve.time", undefined, 0);
@@ -404,19 +404,21 @@ function checkAgainstCurve(tS: Float64Array, S: Float64Array, table: Table, tota
       0,
     );
   }
+}
+
+/** At-risk rows after the curve reached 0: digitising puts the last drop a hair early. */
+function afterZero(tS: Float64Array, S: Float64Array, table: Table): string[] {
   const zeroAt = S.indexOf(0);
-  if (zeroAt >= 0) {
-    for (let i = 0; i < table.time.length; i++) {
-      if (table.time[i] > tS[zeroAt] && table.nRisk[i] > 0) {
-        throw new SurvivalInputError(
-          `atRisk.nRisk[${i - table.shift}] is ${table.nRisk[i]} at time ${table.time[i]}, but the curve reaches 0 at time ${tS[zeroAt]}: nobody is at risk after that`,
-          "atRisk.nRisk",
-          i - table.shift,
-          table.nRisk[i],
-        );
-      }
+  const out: string[] = [];
+  if (zeroAt < 0) return out;
+  for (let i = 0; i < table.time.length; i++) {
+    if (table.time[i] > tS[zeroAt] && table.nRisk[i] > 0) {
+      out.push(
+        `the curve reaches 0 at time ${tS[zeroAt]}, yet atRisk.nRisk[${i - table.shift}] is ${table.nRisk[i]} at time ${table.time[i]}: they can only be censored`,
+      );
     }
   }
+  return out;
 }
 
 function checkCount(name: string, v: unknown, min: number, index?: number): number {

@@ -117,3 +117,28 @@ describe("the single-point quirk, looked at closely", () => {
     );
   });
 });
+
+describe("loops that do not end in R", () => {
+  interface Endless {
+    time: number[];
+    survival: number[];
+    atRisk: { time: number[]; nRisk: number[] };
+    totalEvents: number;
+    published: { error: string };
+    corrected: { error: string };
+  }
+  const { endless } = loadFixture<{ endless: Endless[] }>("guyot");
+
+  it.each(endless.map((e, i) => [i, e] as const))("case %i: stopped at the closest guess and reported; rQuirks throws", (_, e) => {
+    // R, published and corrected, did not return within 5 s (or stopped with an error).
+    expect(e.corrected.error).toBe("reached elapsed time limit");
+    expect(e.published.error).toBeTruthy();
+    const r = reconstructFromCurve({ time: e.time, survival: e.survival }, e.atRisk, { totalEvents: e.totalEvents });
+    const last = r.intervals[r.intervals.length - 1];
+    expect(last.converged).toBe(false);
+    expect(r.warnings).toContain(`the adjustment for the interval from time ${last.time} did not converge: stopped at its closest guess`);
+    expect(r.n).toBe(e.atRisk.nRisk[0]);
+    if (r.events !== e.totalEvents) expect(r.warnings).toContain(`the rows have ${r.events} events, ${e.totalEvents} are reported`);
+    expect(inputError(() => reconstructFromCurve({ time: e.time, survival: e.survival }, e.atRisk, { totalEvents: e.totalEvents, rQuirks: true })).argument).toBe("options.rQuirks");
+  });
+});
