@@ -52,11 +52,11 @@ describe("the teaching notebooks", () => {
         expect(text(last)).toMatch(/^## Summary/m);
       });
 
-      it("imports only project files that exist, from the project root", () => {
+      it("imports only the compiled library's layer entries (./lib/<layer>), from the project root", () => {
         for (const cell of nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code")) {
           for (const m of text(cell).matchAll(/from\s+"([^"]+)"/g)) {
-            expect(m[1], `${cell.id}: ${m[1]}`).toMatch(/^\.\/src\//);
-            expect(existsSync(`${m[1]}.ts`), `${cell.id}: ${m[1]}.ts`).toBe(true);
+            expect(m[1], `${cell.id}: ${m[1]}`).toMatch(/^\.\/lib\/(survival|study|presentation|teaching|digitize)$/);
+            expect(existsSync(`src/${m[1].slice("./lib/".length)}/index.ts`), `${cell.id}: ${m[1]}`).toBe(true);
           }
         }
       });
