@@ -4,7 +4,8 @@
  * through Chromium, and the HTML report. Draws what the layers below computed; computes no
  * statistic itself.
  */
-// danfojs-node tables for notebooks (loaded on first use only).export { toDataFrame, loadDanfo } from "./display/danfo.js";
+// danfojs-node tables for notebooks (loaded on first use only).
+export { toDataFrame, loadDanfo } from "./display/danfo.js";
 
 // Figures (plotly), static images (Chromium) and the HTML report.
 export { kmFigure, stepBand, type KmCurve, type KmFit, type KmFigureOptions } from "./figures/kmFigure.js";

@@ -17,6 +17,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { PlotlyFigure } from "../figures/figure.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -52,6 +53,7 @@ export function describeFigure(fig: PlotlyFigure): string {
 
 /** The MIME bundle for `fig` (JSON-safe: typed arrays become arrays, undefined fields go). */
 export function displayBundle(fig: PlotlyFigure, options: Omit<ShowOptions, "sink"> = {}): DisplayData {
+  checkOptions("displayBundle", options, ["png", "pngWidth", "text"]);
   if (fig === null || typeof fig !== "object" || !Array.isArray(fig.data)) {
     throw new TypeError("show: expected a plotly figure {data, layout, config}");
   }
@@ -90,8 +92,9 @@ export function tslabSink(): DisplaySink | null {
  * in `show(fig)` prints no value after the figure (use displayBundle() to get the bundle).
  */
 export function show(fig: PlotlyFigure, options: ShowOptions = {}): void {
-  const bundle = displayBundle(fig, options);
-  const sink = options.sink === undefined ? tslabSink() : options.sink;
+  const { sink: given, ...rest } = checkOptions("show", options, ["png", "pngWidth", "text", "sink"]) as ShowOptions;
+  const bundle = displayBundle(fig, rest);
+  const sink = given === undefined ? tslabSink() : given;
   if (sink) sink(bundle, false);
   else process.stdout.write(`${bundle.data["text/plain"]}\n`);
 }

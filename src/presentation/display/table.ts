@@ -15,6 +15,7 @@
  * // "time  survival\n   1    0.9565\n 2.5       0.5"   (header and cells right-aligned for numbers)
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { tslabSink, type DisplayData, type DisplaySink } from "./show.js";
 
 export type Cell = number | string | boolean | null | undefined;
@@ -107,7 +108,10 @@ function grid(table: TableColumns | FrameLike, options: TableOptions): Grid {
 }
 
 /** The table as aligned plain text: a header line, then one line a row, columns two spaces apart. */
+const OPTION_NAMES = ["caption", "digits", "decimals", "missing", "sink"];
+
 export function tableText(table: TableColumns | FrameLike, options: TableOptions = {}): string {
+  checkOptions("tableText", options, OPTION_NAMES);
   const { names, cells, numeric } = grid(table, options);
   const widths = names.map((name, j) => Math.max(name.length, ...cells[j].map((c) => c.length)));
   const pad = (s: string, j: number) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]));
@@ -125,6 +129,7 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
  * whose <figcaption> is as wide as the page (a <caption> would wrap at the table's width).
  */
 export function tableHtml(table: TableColumns | FrameLike, options: TableOptions = {}): string {
+  checkOptions("tableHtml", options, OPTION_NAMES);
   const { names, cells, numeric } = grid(table, options);
   const align = (j: number) => (numeric[j] ? ' style="text-align: right"' : ' style="text-align: left"');
   const head = names.map((name, j) => `<th${align(j)}>${escape(name)}</th>`).join("");
@@ -137,11 +142,13 @@ export function tableHtml(table: TableColumns | FrameLike, options: TableOptions
 
 /** The display bundle: text/html and text/plain. */
 export function tableBundle(table: TableColumns | FrameLike, options: TableOptions = {}): DisplayData {
+  checkOptions("tableBundle", options, OPTION_NAMES);
   return { data: { "text/html": tableHtml(table, options), "text/plain": tableText(table, options) }, metadata: {} };
 }
 
 /** Shows the table as one notebook output (outside a kernel: prints the text table). */
 export function showTable(table: TableColumns | FrameLike, options: TableOptions = {}): void {
+  checkOptions("showTable", options, OPTION_NAMES);
   const bundle = tableBundle(table, options);
   const sink = options.sink === undefined ? tslabSink() : options.sink;
   if (sink) sink(bundle, false);

@@ -12,6 +12,7 @@
  *   writeFileSync("build/figures/recurrence.png", png);
  * }
  */
+import { checkOptions } from "../../survival/core/validate.js";
 import { launchChromium } from "./chromium.js";
 import type { PlotlyFigure } from "../figures/figure.js";
 import { plotlySource } from "../figures/plotlySource.js";
@@ -26,13 +27,17 @@ export interface RenderOptions {
 }
 
 /** PNG files (as Buffers), one a figure, in order. Throws if Chromium is missing (see hasChromium()). */
+export const RENDER_OPTIONS = ["width", "height", "scale"];
+
 export async function renderPngs(figs: readonly PlotlyFigure[], options: RenderOptions = {}): Promise<Buffer[]> {
+  checkOptions("renderPngs", options, RENDER_OPTIONS);
   const urls = await renderImages(figs, "png", options);
   return urls.map((url) => Buffer.from(url.slice(url.indexOf(",") + 1), "base64"));
 }
 
 /** SVG documents, one a figure, in order. Throws if Chromium is missing. */
 export async function renderSvgs(figs: readonly PlotlyFigure[], options: RenderOptions = {}): Promise<string[]> {
+  checkOptions("renderSvgs", options, RENDER_OPTIONS);
   const urls = await renderImages(figs, "svg", options);
   return urls.map((url) => decodeURIComponent(url.slice(url.indexOf(",") + 1)));
 }

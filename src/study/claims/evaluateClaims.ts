@@ -34,6 +34,7 @@
  * // { reported: "3.81; p > 0.05", recomputed: 3.8129..., recomputedRounded: "3.81", verdict: "reproduced", method: "Pearson chi-square ...", ... }
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
 import { fisherExactTest } from "../../survival/contingency/fisherExactTest.js";
 import { gTest } from "../../survival/contingency/gTest.js";
@@ -349,6 +350,7 @@ export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
 
 /** Verdicts for every claim, in the order of data/claims.json. */
 export function evaluateClaims(options: EvaluateOptions = {}): readonly ClaimVerdict[] {
+  checkOptions("evaluateClaims", options, ["claims", "study"]);
   const claims = options.claims ?? loadClaims();
   const study = options.study ?? loadStudy();
   return Object.freeze(claims.map((c) => evaluateClaim(c, study)));

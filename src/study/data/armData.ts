@@ -6,6 +6,7 @@
  * armData(loadEndpoint("recurrence"), 2)   // { time: [4, 4, 6, ...], event: [1, 1, 1, ...] }: the 16 rows of group 2
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkRows } from "./checkRows.js";
 
 export interface PatientRows {
   readonly group: ArrayLike<number>;
@@ -20,6 +21,7 @@ export interface ArmData {
 
 /** The arm's rows; throws if no row has that group or the columns differ in length. */
 export function armData(rows: PatientRows, group: number): ArmData {
+  checkRows("armData", rows);
   const n = rows.group.length;
   for (const name of ["status", "months"] as const) {
     if (rows[name].length !== n) {

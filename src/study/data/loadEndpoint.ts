@@ -10,6 +10,7 @@
  * const { recurrence, lung_metastasis } = loadStudy();
  */
 import { basename, isAbsolute, relative, resolve } from "node:path";
+import { checkOptions } from "../../survival/core/validate.js";
 import { readCsvText } from "./csvText.js";
 import { parseEndpointCsv, type EndpointData } from "./parseEndpointCsv.js";
 
@@ -38,6 +39,7 @@ export function resolveDataFile(nameOrPath: string, options: LoadOptions = {}): 
 
 /** Reads and checks one patient table; throws DataFileError (naming file, line, column, value) on any fault. */
 export function loadEndpoint(nameOrPath: EndpointName | string, options: LoadOptions = {}): Endpoint {
+  checkOptions("loadEndpoint", options, ["dataDir"]);
   const { path, label, name } = resolveDataFile(nameOrPath, options);
   return Object.freeze({ name, ...parseEndpointCsv(readCsvText(path, label), label) });
 }
@@ -49,6 +51,7 @@ export interface Study {
 
 /** Both tables of the paper, each checked. */
 export function loadStudy(options: LoadOptions = {}): Study {
+  checkOptions("loadStudy", options, ["dataDir"]);
   return Object.freeze({
     recurrence: loadEndpoint("recurrence", options),
     lung_metastasis: loadEndpoint("lung_metastasis", options),

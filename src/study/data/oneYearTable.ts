@@ -18,6 +18,8 @@
  * oneYearTable(loadEndpoint("recurrence")).table   // [[10, 13], [12, 4]]: 10/23 = 43.5%, 12/16 = 75%
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
+import { checkRows } from "./checkRows.js";
 
 export interface OneYearOptions {
   /** Cut-off in months; default 12. */
@@ -53,8 +55,10 @@ export interface EndpointRows {
 
 /** Counts per group of events within `cutoff` months (see the module comment for the exact rules). */
 export function oneYearTable(endpoint: EndpointRows, options: OneYearOptions = {}): OneYearTable {
-  const cutoff = options.cutoff ?? 12;
-  const inclusive = options.inclusive ?? true;
+  checkRows("oneYearTable", endpoint, "endpoint");
+  const o = checkOptions("oneYearTable", options, ["cutoff", "inclusive"]);
+  const cutoff = o.cutoff ?? 12;
+  const inclusive = o.inclusive ?? true;
   if (typeof cutoff !== "number" || !Number.isFinite(cutoff) || cutoff < 0) {
     throw new SurvivalInputError(`cutoff is ${show(cutoff)}: it must be a finite number of months >= 0`, "cutoff", undefined, cutoff);
   }

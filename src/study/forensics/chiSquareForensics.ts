@@ -40,6 +40,8 @@ import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
 import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
 import { armData } from "../data/armData.js";
+import { checkRows } from "../data/checkRows.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { kmRateTest } from "./kmRateTest.js";
 import { nearbyTables } from "./nearbyTables.js";
 import { twoByTwoStatistics, type TwoByTwoTest } from "./twoByTwoStatistics.js";
@@ -103,6 +105,9 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   if (!reported || typeof reported.value !== "number" || !Number.isInteger(reported.decimals) || typeof reported.text !== "string") {
     throw new SurvivalInputError(`reported is ${show(reported)}: it must be a printed number { text, value, decimals }`, "reported", undefined, reported);
   }
+  checkRows("chiSquareForensics", rows);
+  checkOptions("chiSquareForensics", options, ["cutoff", "maxChanges", "other"]);
+  if (options.other !== undefined) checkRows("chiSquareForensics", options.other, "options.other");
   const cutoff = options.cutoff ?? 12;
   const maxChanges = options.maxChanges ?? 3;
   const paper = oneYearTable(rows, { cutoff, inclusive: true }); // validates rows and cut-off
@@ -203,7 +208,7 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
     return [Object.freeze({ family, candidates: of.length, matches: of.filter((c) => c.matches).length, closest })];
   });
   return Object.freeze({
-    reported,
+    reported: Object.freeze({ text: reported.text, value: reported.value, decimals: reported.decimals }),
     table,
     cutoff,
     maxChanges,

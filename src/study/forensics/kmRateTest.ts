@@ -16,15 +16,16 @@
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { kaplanMeier, type KaplanMeierData } from "../../survival/km/kaplanMeier.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkData } from "../../survival/core/validate.js";
 
 export type KmScale = "plain" | "log" | "log-log";
 
 export interface KmRateTest {
   readonly scale: KmScale;
   readonly time: number;
-  /** S(t) and its Greenwood se, per arm. */
+  /** S(t) and its Greenwood standard error, per arm. */
   readonly survival: readonly [number, number];
-  readonly se: readonly [number, number];
+  readonly stdErr: readonly [number, number];
   readonly statistic: number;
   readonly pValue: number;
 }
@@ -42,6 +43,8 @@ function atTime(data: KaplanMeierData, t: number): [number, number] {
 }
 
 export function kmRateTest(arm1: KaplanMeierData, arm2: KaplanMeierData, time: number): readonly KmRateTest[] {
+  checkData("kmRateTest", arm1, ["time", "event"], "arm1");
+  checkData("kmRateTest", arm2, ["time", "event"], "arm2");
   if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
     throw new SurvivalInputError(`time is ${show(time)}: it must be a finite number >= 0`, "time", undefined, time);
   }
@@ -60,7 +63,7 @@ export function kmRateTest(arm1: KaplanMeierData, arm2: KaplanMeierData, time: n
         scale,
         time,
         survival: Object.freeze([s1, s2] as [number, number]),
-        se: Object.freeze([se1, se2] as [number, number]),
+        stdErr: Object.freeze([se1, se2] as [number, number]),
         statistic,
         pValue: chiSquareUpper(statistic, 1),
       });

@@ -16,6 +16,7 @@
  * // { table: [[5, 17], [10, 6]], changes: 1, description: "-1 group 1 event" }
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 export interface NearbyTable {
   readonly table: readonly (readonly number[])[];
@@ -57,6 +58,7 @@ export function nearbyTables(table: readonly (readonly number[])[], maxChanges: 
   if (!Number.isInteger(maxChanges) || maxChanges < 1 || maxChanges > 10) {
     throw new SurvivalInputError(`maxChanges is ${show(maxChanges)}: it must be a whole number from 1 to 10`, "maxChanges", undefined, maxChanges);
   }
+  checkOptions("nearbyTables", options, ["rows", "columns"]);
   const rows = options.rows ?? ["group 1", "group 2"];
   const columns = options.columns ?? ["event", "no event"];
   const k = maxChanges;

@@ -14,6 +14,7 @@ import type { Claim, Comparison } from "../claims/claims.js";
 import { satisfies } from "../claims/statcheck.js";
 import type { EndpointName, Study } from "../data/loadEndpoint.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { oneYearSweep } from "./oneYearSweep.js";
 import type { SweepResult } from "./sweep.js";
 import { timeToEventSweep } from "./timeToEventSweep.js";
@@ -38,6 +39,7 @@ export function isTestClaim(c: Claim): boolean {
 }
 
 export function claimSensitivity(claim: Claim, study: Study, options: { alpha?: number } = {}): ClaimSensitivity {
+  checkOptions("claimSensitivity", options, ["alpha"]);
   const k = claim?.check;
   if (!k || !isTestClaim(claim) || (k.kind !== "chisq-1y" && k.kind !== "logrank")) {
     throw new SurvivalInputError(
@@ -55,7 +57,7 @@ export function claimSensitivity(claim: Claim, study: Study, options: { alpha?: 
     id: claim.id,
     kind: k.kind,
     endpoint: k.endpoint,
-    comparison,
+    comparison: Object.freeze({ ...comparison }),
     sweep,
     satisfied: Object.freeze(satisfied),
     holds: satisfied.filter(Boolean).length,

@@ -19,6 +19,8 @@ import { kaplanMeier, type ConfType } from "../../survival/km/kaplanMeier.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
 import { armData } from "../data/armData.js";
+import { checkRows } from "../data/checkRows.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 export const CONF_TYPES: readonly ConfType[] = Object.freeze(["log", "log-log", "plain"] as ConfType[]);
 
@@ -41,6 +43,8 @@ export interface MedianSensitivity {
 }
 
 export function medianSensitivity(rows: EndpointRows, options: { confLevel?: number } = {}): MedianSensitivity {
+  checkRows("medianSensitivity", rows);
+  checkOptions("medianSensitivity", options, ["confLevel"]);
   const { group, status, months } = rows;
   if (!group || !status || !months || status.length !== group.length || months.length !== group.length) {
     throw new SurvivalInputError("rows must have group, status and months columns of equal length", "rows", undefined, rows);

@@ -20,6 +20,8 @@ import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
 import { fisherExactTest } from "../../survival/contingency/fisherExactTest.js";
 import { gTest } from "../../survival/contingency/gTest.js";
 import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
+import { checkRows } from "../data/checkRows.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { crossChoices, sensitivitySweep, type Choice, type SweepOutcome, type SweepResult } from "./sweep.js";
 
 export interface OneYearSweepOptions {
@@ -69,6 +71,8 @@ function oneYearTest(table: readonly (readonly number[])[], test: string): Sweep
 }
 
 export function oneYearSweep(rows: EndpointRows, options: OneYearSweepOptions = {}): SweepResult {
+  checkRows("oneYearSweep", rows);
+  checkOptions("oneYearSweep", options, ["cutoff", "alpha"]);
   const cutoff = options.cutoff ?? 12;
   const [inclusive, exclusive] = cutoffOptions(cutoff);
   // oneYearTable validates the rows and the cut-off.

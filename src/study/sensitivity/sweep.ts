@@ -20,6 +20,7 @@
  * s.rows.map((r) => [r.choice.cutoff, r.choice.test, r.pValue, r.significant, r.flips]);
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 /** One combination: factor name -> the option chosen. */
 export type Choice = Readonly<Record<string, string>>;
@@ -98,6 +99,7 @@ export function sensitivitySweep(
     throw new SurvivalInputError(`choices is ${show(choices)}: it must be a non-empty array`, "choices", undefined, choices);
   }
   if (typeof evaluate !== "function") throw new SurvivalInputError("evaluate must be a function", "evaluate", undefined, evaluate);
+  checkOptions("sensitivitySweep", options, ["reference", "alpha"]);
   const alpha = options?.alpha ?? 0.05;
   if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) {
     throw new SurvivalInputError(`alpha is ${show(alpha)}: it must be in (0, 1)`, "alpha", undefined, alpha);
@@ -141,7 +143,7 @@ export function sensitivitySweep(
   const rows = evaluated.map((e) => {
     const significant = e.outcome.pValue < alpha;
     return Object.freeze({
-      choice: e.choice,
+      choice: Object.freeze({ ...e.choice }),
       statistic: e.outcome.statistic,
       pValue: e.outcome.pValue,
       significant,

@@ -23,6 +23,8 @@ import { coxPH, type CoxPHResult } from "../../survival/cox/coxPH.js";
 import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
+import { checkRows } from "../data/checkRows.js";
 import { sensitivitySweep, type Choice, type SweepResult } from "./sweep.js";
 
 export interface TimeToEventSweepOptions {
@@ -47,6 +49,8 @@ export const TIME_TO_EVENT_CHOICES: readonly Choice[] = Object.freeze([
 ]);
 
 export function timeToEventSweep(rows: EndpointRows, options: TimeToEventSweepOptions = {}): SweepResult {
+  checkRows("timeToEventSweep", rows);
+  checkOptions("timeToEventSweep", options, ["alpha"]);
   const { group, status, months } = rows;
   if (!group || !status || !months) {
     throw new SurvivalInputError("rows must have group, status and months columns", "rows", undefined, rows);

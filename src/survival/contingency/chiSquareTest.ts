@@ -4,7 +4,7 @@
  * 2 x 2 tables.
  */
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkObject } from "../core/validate.js";
+import { checkOptions } from "../core/validate.js";
 import { checkBoolean, checkTable, frozenRows } from "./checkTable.js";
 
 export interface ChiSquareTestResult {
@@ -43,7 +43,7 @@ export interface ChiSquareTestResult {
  * chiSquareTest([[10, 13], [12, 4]], { correction: false }).pValue // 0.0508577...
  */
 export function chiSquareTest(table: ArrayLike<ArrayLike<number>>, options?: { correction?: boolean }): ChiSquareTestResult {
-  const opts = checkObject("options", options, true);
+  const opts = checkOptions("chiSquareTest", options, ["correction"]);
   const correct = checkBoolean("correction", opts.correction, true);
   const { counts, nRow, nCol, rowSums, colSums, total: n } = checkTable(table);
 

@@ -4,7 +4,7 @@
  * src/library/stats/R/fisher.test.R).
  */
 import { SurvivalInputError, show } from "../errors.js";
-import { checkConfLevel, checkObject, checkOneOf } from "../core/validate.js";
+import { checkConfLevel, checkOneOf, checkOptions } from "../core/validate.js";
 import { checkTable } from "./checkTable.js";
 import { zeroin } from "./zeroin.js";
 
@@ -61,7 +61,7 @@ export function fisherExactTest(
   table: ArrayLike<ArrayLike<number>>,
   options?: { confLevel?: number; alternative?: FisherAlternative; tol?: number },
 ): FisherExactTestResult {
-  const opts = checkObject("options", options, true);
+  const opts = checkOptions("fisherExactTest", options, ["confLevel", "alternative", "tol"]);
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const alternative = opts.alternative === undefined ? "two.sided" : checkOneOf("alternative", opts.alternative, ALTERNATIVES);
   const tol = opts.tol === undefined ? 0 : opts.tol;

@@ -2,6 +2,7 @@
  * Likelihood-ratio (G) test of independence for an r x c table.
  */
 import { chiSquareUpper } from "../core/distributions.js";
+import { checkOptions } from "../core/validate.js";
 import { checkTable, frozenRows } from "./checkTable.js";
 
 export interface GTestResult {
@@ -29,7 +30,8 @@ export interface GTestResult {
  * @example
  * gTest([[10, 13], [12, 4]]) // { statistic: 3.9356133..., df: 1, pValue: 0.0472738..., ... }
  */
-export function gTest(table: ArrayLike<ArrayLike<number>>): GTestResult {
+export function gTest(table: ArrayLike<ArrayLike<number>>, options?: Record<string, never>): GTestResult {
+  checkOptions("gTest", options, []);
   const { counts, nRow, nCol, rowSums, colSums, total: n } = checkTable(table);
   const expected: Float64Array[] = [];
   let sum = 0;

@@ -40,10 +40,12 @@ import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import {
   checkConfLevel,
+  checkData,
   checkEvents,
   checkFinite,
   checkObject,
   checkOneOf,
+  checkOptions,
   checkTimes,
 } from "../core/validate.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
@@ -80,13 +82,17 @@ export interface CoxTest {
 }
 
 export interface CoxPHResult {
-  readonly method: Ties;
+  /** The model in words, e.g. "Cox proportional hazards model (R coxph), Efron ties". */
+  readonly method: string;
+  /** "efron" or "breslow", as asked. */
+  readonly ties: Ties;
   readonly names: readonly string[];
   readonly coef: readonly number[];
   /** exp(coef). */
   readonly hazardRatio: readonly number[];
-  readonly se: readonly number[];
-  /** coef / se and its two-sided p-value (summary's z and Pr(>|z|)). */
+  /** Standard error of each coefficient, sqrt(diag V) (summary's se(coef)). */
+  readonly stdErr: readonly number[];
+  /** coef / stdErr and its two-sided p-value (summary's z and Pr(>|z|)). */
   readonly z: readonly number[];
   readonly pValue: readonly number[];
   /** Confidence limits of the hazard ratio at confLevel. */
@@ -110,6 +116,8 @@ export interface CoxPHResult {
 }
 
 const DEFAULT_TOLER_CHOL = Math.pow(2.220446049250313e-16, 0.75);
+const DATA_FIELDS = ["time", "event", "covariates"];
+const OPTION_NAMES = ["ties", "confLevel", "eps", "iterMax", "tolerChol", "tolerInf", "timefix"];
 
 function positive(name: string, x: unknown): number {
   if (typeof x !== "number" || !(x > 0) || !Number.isFinite(x)) {
@@ -164,8 +172,8 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
 
 /** Fits a Cox proportional-hazards model; see the module comment for the conventions. */
 export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult {
-  const d = checkObject("data", data);
-  const o = checkObject("options", options, true);
+  const d = checkData("coxPH", data, DATA_FIELDS);
+  const o = checkOptions("coxPH", options, OPTION_NAMES);
   const ties = o.ties === undefined ? "efron" : checkOneOf("ties", o.ties, ["efron", "breslow"] as const);
   const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
   const eps = o.eps === undefined ? 1e-9 : positive("eps", o.eps);
@@ -292,11 +300,12 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
   );
 
   return Object.freeze({
-    method: ties,
+    method: `Cox proportional hazards model (R coxph), ${ties === "efron" ? "Efron" : "Breslow"} ties`,
+    ties,
     names: Object.freeze(names.slice()),
     coef: Object.freeze(coef),
     hazardRatio: Object.freeze(hazardRatio),
-    se: Object.freeze(se),
+    stdErr: Object.freeze(se),
     z: Object.freeze(z),
     pValue: Object.freeze(pValue),
     lower: Object.freeze(lower),

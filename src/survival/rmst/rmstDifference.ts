@@ -22,9 +22,9 @@
  * r.difference.estimate; r.difference.lower; r.difference.upper; r.difference.pValue
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
-import { checkConfLevel, checkEvents, checkLabels, checkObject, checkOptionNames, checkTimes } from "../core/validate.js";
+import { checkConfLevel, checkData, checkEvents, checkLabels, checkOptions, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { kaplanMeierFit } from "../km/kaplanMeier.js";
+import { kaplanMeierFit } from "../km/kaplanMeierFit.js";
 
 export interface RmstData {
   time: ArrayLike<number>;
@@ -48,14 +48,15 @@ export interface RmstArm {
   /** Restricted mean survival time up to tau (R's rmean). */
   readonly rmst: number;
   /** Its standard error (R's se(rmean)). */
-  readonly se: number;
+  readonly stdErr: number;
   readonly lower: number;
   readonly upper: number;
 }
 
 export interface RmstContrast {
   readonly estimate: number;
-  readonly se: number;
+  /** sqrt(stdErr_1^2 + stdErr_2^2). */
+  readonly stdErr: number;
   readonly lower: number;
   readonly upper: number;
   readonly z: number;
@@ -76,13 +77,13 @@ export interface RmstDifferenceResult {
   readonly method: string;
 }
 
+const DATA_FIELDS = ["time", "event", "group"];
 const OPTION_NAMES = ["confLevel", "reference"];
 const COMMON = "longest common follow-up: the smaller of the two arms' largest observed times";
 
 export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptions): RmstDifferenceResult {
-  const d = checkObject("data", data);
-  const o = checkObject("options", options, true);
-  checkOptionNames("rmstDifference", o, OPTION_NAMES);
+  const d = checkData("rmstDifference", data, DATA_FIELDS);
+  const o = checkOptions("rmstDifference", options, OPTION_NAMES);
   const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
   const time = checkTimes("time", d.time);
   const n = time.length;
@@ -160,14 +161,14 @@ export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptio
       n: km.n,
       events: km.events,
       rmst: r.estimate,
-      se: r.se,
-      lower: r.estimate - z * r.se,
-      upper: r.estimate + z * r.se,
+      stdErr: r.stdErr,
+      lower: r.estimate - z * r.stdErr,
+      upper: r.estimate + z * r.stdErr,
     });
   }) as [RmstArm, RmstArm];
 
   const estimate = arms[1].rmst - arms[0].rmst;
-  const se = Math.sqrt(arms[0].se * arms[0].se + arms[1].se * arms[1].se);
+  const se = Math.sqrt(arms[0].stdErr * arms[0].stdErr + arms[1].stdErr * arms[1].stdErr);
   if (!(se > 0)) {
     throw new SurvivalInputError(
       `tau is ${horizon}: neither arm has an event with someone left at risk before it, so the difference has no variance`,
@@ -183,7 +184,7 @@ export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptio
     arms: Object.freeze(arms) as readonly [RmstArm, RmstArm],
     difference: Object.freeze({
       estimate,
-      se,
+      stdErr: se,
       lower: estimate - z * se,
       upper: estimate + z * se,
       z: zStat,
