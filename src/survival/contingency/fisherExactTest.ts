@@ -51,7 +51,9 @@ const ALTERNATIVES: readonly FisherAlternative[] = ["two.sided", "less", "greate
  * By default (`tol: 0`) we solve as precisely as doubles allow; `tol: 2 ** -13`
  * (UNIROOT_TOL) reproduces R's fisher.test output digit for digit.
  *
- * Only 2 x 2 tables; every row and column total must be positive.
+ * Only 2 x 2 tables. A table with an empty row or column (a zero margin, even all zeros) has
+ * one possible table given its margins: as R, p = 1, odds ratio 0 and interval 0 to Infinity,
+ * for every alternative (R/fisher.test.R: x = lo = hi).
  *
  * @example
  * fisherExactTest([[10, 13], [12, 4]])
@@ -68,7 +70,7 @@ export function fisherExactTest(
   if (typeof tol !== "number" || !(tol >= 0) || tol === Infinity) {
     throw new SurvivalInputError(`tol is ${show(tol)}: it must be a finite number >= 0`, "tol", undefined, tol);
   }
-  const { counts, nRow, nCol } = checkTable(table, { integer: true });
+  const { counts, nRow, nCol } = checkTable(table, { integer: true, emptyMargins: true });
   if (nRow !== 2 || nCol !== 2) {
     throw new SurvivalInputError(
       `table is ${nRow} x ${nCol}: fisherExactTest needs a 2 x 2 table (use chiSquareTest or gTest for r x c)`,
