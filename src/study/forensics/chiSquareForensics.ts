@@ -116,7 +116,16 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   const add = (family: ForensicFamily, computation: string, t: Table | null, changes: number | null, statistic: number) => {
     const j = atPrecision(statistic, reported);
     candidates.push(
-      Object.freeze({ family, computation, table: t, changes, statistic, pValue: chiSquareUpper(statistic, 1), rounded: j.rounded, matches: j.matches }),
+      Object.freeze({
+        family,
+        computation,
+        table: t === null ? null : Object.freeze(t.map((r) => Object.freeze(r.slice()))),
+        changes,
+        statistic,
+        pValue: chiSquareUpper(statistic, 1),
+        rounded: j.rounded,
+        matches: j.matches,
+      }),
     );
   };
   const addTable = (family: ForensicFamily, what: string, t: Table, changes: number | null, tests = TABLE_TESTS) => {
