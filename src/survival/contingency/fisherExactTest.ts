@@ -55,9 +55,21 @@ const ALTERNATIVES: readonly FisherAlternative[] = ["two.sided", "less", "greate
  * one possible table given its margins: as R, p = 1, odds ratio 0 and interval 0 to Infinity,
  * for every alternative (R/fisher.test.R: x = lo = hi).
  *
+ * @param table    a 2 x 2 table of whole-number counts, as rows
+ * @param options  `confLevel` (default 0.95), `alternative` ("two.sided", default, "less" or
+ *                 "greater"), `tol` (root-finding tolerance; default 0, as precise as doubles
+ *                 allow; UNIROOT_TOL reproduces R's printed digits)
+ * @returns        a frozen result: `pValue`, `oddsRatio` (conditional MLE), its interval `lower`,
+ *                 `upper`, and `confLevel`, `alternative`, `tol`, `method`
+ * @throws SurvivalInputError  for a table that is not 2 x 2, a count that is not a whole number
+ *                 >= 0 (naming its row and column), or an unknown or bad option
+ *
  * @example
- * fisherExactTest([[10, 13], [12, 4]])
- * // { pValue: 0.0994344..., oddsRatio: 0.2659085..., lower: 0.0473188..., upper: 1.2314252..., ... }
+ * const f = fisherExactTest([[10, 13], [12, 4]]);
+ * f.pValue;              // => 0.09943
+ * f.oddsRatio;           // => 0.2659 (conditional MLE)
+ * [f.lower, f.upper];    // => [0.04732, 1.231]
+ * fisherExactTest([[0, 0], [5, 10]]); // => { pValue: 1, oddsRatio: 0, lower: 0, upper: Infinity } (an empty row: as R)
  */
 export function fisherExactTest(
   table: ArrayLike<ArrayLike<number>>,

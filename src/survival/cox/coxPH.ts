@@ -31,10 +31,6 @@
  *
  * Reference: Cox (1972) JRSS B 34:187; Efron (1977) JASA 72:557; Therneau & Grambsch (2000),
  * Modeling Survival Data, ch. 3; R survival coxph / coxph.fit / coxfit6.c / summary.coxph.
- *
- * @example
- * const fit = coxPH({ time: [5, 8, 12, 3, 9, 20], event: [1, 1, 0, 1, 1, 0], covariates: { arm: [1, 1, 1, 0, 0, 0] } });
- * fit.coef[0]; fit.hazardRatio[0]; fit.score.pValue;
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
@@ -170,7 +166,35 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
   );
 }
 
-/** Fits a Cox proportional-hazards model; see the module comment for the conventions. */
+/**
+ * Fits a Cox proportional-hazards model; see the module comment for the conventions.
+ *
+ * @param data     `{ time, event, covariates }`: follow-up times (finite, >= 0), event codes
+ *                 (1/true = event, 0/false = censored), and one finite numeric column per
+ *                 covariate, keyed by its name, all of one length
+ * @param options  `ties` ("efron", default, or "breslow"), `confLevel` (default 0.95), and R's
+ *                 coxph.control: `eps`, `iterMax`, `tolerChol`, `tolerInf`, `timefix`
+ * @returns        a frozen result: per covariate (`names`) `coef`, `hazardRatio`, `stdErr`, `z`,
+ *                 `pValue`, `lower`, `upper`; `variance`; `logLik`, `logLikNull`; the
+ *                 `likelihoodRatio`, `wald` and `score` tests ({ statistic, df, pValue }); `n`,
+ *                 `nEvent`, `iterations`, `converged`, `warnings`, `ties`, `confLevel`, `method`
+ * @throws SurvivalInputError  for a bad time, event code or covariate value (naming its index
+ *                 and value), columns of different lengths, no covariate, a constant or collinear
+ *                 covariate (naming them), no events, a field other than time, event and
+ *                 covariates, or an unknown or bad option
+ *
+ * @example
+ * const data = {
+ *   time: [5, 8, 12, 3, 9, 20, 4, 15, 7, 11],
+ *   event: [1, 1, 0, 1, 1, 0, 1, 1, 1, 0],
+ *   covariates: { arm: [1, 1, 1, 0, 0, 0, 0, 1, 0, 1] },
+ * };
+ * const fit = coxPH(data);     // coxph(Surv(time, event) ~ arm), Efron ties
+ * fit.coef[0];                 // => -0.5945
+ * fit.hazardRatio[0];          // => 0.5519
+ * fit.stdErr[0];               // => 0.7690
+ * fit.score.pValue;            // => 0.4331 (summary's score (logrank) test)
+ */
 export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult {
   const d = checkData("coxPH", data, DATA_FIELDS);
   const o = checkOptions("coxPH", options, OPTION_NAMES);

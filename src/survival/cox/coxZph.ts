@@ -28,12 +28,6 @@
  * Reference: Grambsch & Therneau (1994), Proportional hazards tests and diagnostics based on
  * weighted residuals, Biometrika 81:515-526; Therneau & Grambsch (2000), Modeling Survival
  * Data, sec. 6.2; R survival 3.5 cox.zph.
- *
- * @example
- * const fit = coxPH(data);
- * const zph = coxZph(fit, data);                  // transform "km"
- * zph.table; zph.global.pValue;                   // R: cox.zph(fit)
- * zph.x; zph.y[0];                                // R: plot(cox.zph(fit)[1]) points
  */
 import { chiSquareUpper } from "../core/distributions.js";
 import { checkData, checkEvents, checkFinite, checkObject, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
@@ -151,7 +145,31 @@ function solveQuadratic(m: Float64Array, size: number, u: Float64Array, what: st
   return q;
 }
 
-/** Tests proportional hazards for each covariate of a Cox fit and globally; see the module comment. */
+/**
+ * Tests proportional hazards for each covariate of a Cox fit and globally; see the module comment.
+ *
+ * @param fit      the coxPH result to test
+ * @param data     the `{ time, event, covariates }` it was fitted on
+ * @param options  `transform` of time: "km" (default, R's), "rank", "identity" or "log"
+ * @returns        a frozen result: `tests` (one { term, statistic, df, pValue } per covariate),
+ *                 `global`, `table` (both, as R prints it), the scaled Schoenfeld residuals `y`
+ *                 at the transformed event times `x` (and `time`), their `variance`, `names`,
+ *                 `transform`, `ties`
+ * @throws SurvivalInputError  for a fit that is not a coxPH result or has an infinite
+ *                 coefficient, data other than the fit's (covariates or rows), bad data (as
+ *                 coxPH), a singular information matrix, a "log" transform with an event at time
+ *                 0, a field other than time, event and covariates, or an unknown or bad option
+ *
+ * @example
+ * const data = {
+ *   time: [5, 8, 12, 3, 9, 20, 4, 15, 7, 11],
+ *   event: [1, 1, 0, 1, 1, 0, 1, 1, 1, 0],
+ *   covariates: { arm: [1, 1, 1, 0, 0, 0, 0, 1, 0, 1] },
+ * };
+ * const zph = coxZph(coxPH(data), data);   // cox.zph(fit), transform "km"
+ * zph.tests[0].statistic;                  // => 1.2474
+ * zph.global.pValue;                       // => 0.2641
+ */
 export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOptions): CoxZphResult {
   const f = checkObject("fit", fit);
   if (!Array.isArray(f.names) || !Array.isArray(f.coef) || (f.ties !== "efron" && f.ties !== "breslow")) {

@@ -51,12 +51,13 @@ const OPTION_NAMES = ["confType", "confLevel"];
  *
  * @example
  * const km = kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 1] });
- * km.time;                  // => [1, 2, 3, 4, 5]
- * km.survival;              // => [0.8333, 0.5, 0.5, 0.25, 0]
- * km.stdErr[0];             // => 0.1521 (Greenwood, on the survival scale)
- * km.median;                // => { estimate: 3, lower: 2, upper: null } (S = 0.5 on [2, 4): R's midpoint)
- * km.survivalAt(4.5);       // => 0.25
- * km.rmst(5).estimate;      // => 3.0833
+ * km.time;              // => [1, 2, 3, 4, 5] (one row per distinct time, with nRisk, nEvent, nCensor)
+ * km.survival;          // => [0.8333, 0.5, 0.5, 0.25, 0]
+ * km.stdErr[0];         // => 0.1521 (Greenwood, on the survival scale)
+ * km.lower[0];          // => 0.5827 (confType "log", R's default)
+ * km.median;            // => { estimate: 3, lower: 2, upper: null } (S = 0.5 on [2, 4): R's midpoint; null: not reached)
+ * km.survivalAt(4.5);   // => 0.25
+ * km.rmst(5);           // => { estimate: 3.0833, stdErr: 0.6199 } (print(fit, rmean = 5))
  */
 export function kaplanMeier(data: KaplanMeierData, options?: KaplanMeierOptions): KaplanMeierResult {
   const d = checkData("kaplanMeier", data, DATA_FIELDS);

@@ -18,9 +18,8 @@
  * Note on O and E: as R prints them for survdiff(rho > 0), observed and expected are the
  * weighted sums above; for the plain log-rank test (w = 1) they are event counts.
  *
- * @example
- * const r = logRankTest({ time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] });
- * [r.statistic, r.df, r.pValue] // [2.4694, 1, 0.1161], as R's survdiff(Surv(time, event) ~ group)
+ * This file is the checked entry point; the sums are the engine's (logRankFit.ts, as R's
+ * survdiff.fit).
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper } from "../core/distributions.js";
@@ -116,6 +115,29 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number):
  * Matches R's survdiff(Surv(time, event) ~ group [+ strata(strata)], rho) for the log-rank and
  * Fleming-Harrington G(rho, 0) tests, and statsmodels' survdiff for Gehan-Breslow and
  * Tarone-Ware. With strata, n at risk and the pooled S are those of each stratum.
+ *
+ * @param data     `{ time, event, group, strata? }`: follow-up times (finite, >= 0), event codes
+ *                 (1/true = event, 0/false = censored), group labels (strings or numbers, at least
+ *                 two distinct) and optional stratum labels, all of one length
+ * @param options  `weight`: "logrank" (default), "gehan-breslow", "tarone-ware" or
+ *                 "fleming-harrington"; `p`, `q`: the Fleming-Harrington exponents (default 1, 0;
+ *                 R's rho is p with q = 0)
+ * @returns        a frozen result: `statistic`, `df`, `pValue`, per group (in R's factor order)
+ *                 `groups`, `n`, `observed`, `expected`, the covariance `variance` of O - E,
+ *                 `weight`, `p`, `q`, `strata` and `method`, the sentence naming the test
+ * @throws SurvivalInputError  for a bad time, event code or label (naming its index and value),
+ *                 columns of different lengths, a single group, no events, no variance to test
+ *                 on, a field other than time, event, group and strata, or an unknown or bad option
+ *
+ * @example
+ * const data = { time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] };
+ * const lr = logRankTest(data);         // survdiff(Surv(time, event) ~ group)
+ * lr.statistic;                         // => 2.4694
+ * lr.df;                                // => 1
+ * lr.pValue;                            // => 0.1161
+ * lr.observed;                          // => [2, 2]
+ * lr.expected;                          // => [0.9, 3.1]
+ * logRankTest(data, { weight: "fleming-harrington" }).statistic; // => 2.4 (survdiff(rho = 1))
  */
 export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRankResult {
   const d = checkData("logRankTest", data, DATA_FIELDS);

@@ -16,10 +16,6 @@
  *
  * Reference: Royston & Parmar (2013), BMC Med Res Methodol 13:152; Uno et al. (2014), J Clin
  * Oncol 32:2380; Klein & Moeschberger (2003), sec. 4.5.
- *
- * @example
- * const r = rmstDifference({ time, event, group }, 12);   // recurrence table of the paper
- * r.difference.estimate; r.difference.lower; r.difference.upper; r.difference.pValue
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import { checkConfLevel, checkData, checkEvents, checkLabels, checkOptions, checkTimes } from "../core/validate.js";
@@ -81,6 +77,31 @@ const DATA_FIELDS = ["time", "event", "group"];
 const OPTION_NAMES = ["confLevel", "reference"];
 const COMMON = "longest common follow-up: the smaller of the two arms' largest observed times";
 
+/**
+ * @param data     `{ time, event, group }` with exactly two groups, as logRankTest takes them
+ * @param tau      the horizon, > 0 and within both arms' follow-up; default the longest common
+ *                 follow-up (the smaller of the arms' largest observed times)
+ * @param options  `confLevel` (default 0.95); `reference`, the arm subtracted (default the first
+ *                 group in R's factor order)
+ * @returns        a frozen result: `tau` and how it was chosen (`tauRule`), per arm (`arms`:
+ *                 group, n, events, rmst, stdErr, lower, upper), the `difference` (estimate,
+ *                 stdErr, lower, upper, z, pValue), `contrast`, `confLevel`, `method`
+ * @throws SurvivalInputError  for bad data (as logRankTest), other than two groups, a tau beyond
+ *                 an arm's follow-up, a difference with no variance, a field other than time,
+ *                 event and group, or an unknown or bad option
+ *
+ * @example
+ * const data = {
+ *   time: [2, 4, 6, 8, 10, 12, 3, 5, 7, 9, 11, 13],
+ *   event: [1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1],
+ *   group: [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2],
+ * };
+ * const r = rmstDifference(data, 10);      // each arm: print(survfit(...), rmean = 10)
+ * r.arms.map((a) => a.rmst);               // => [7.2222, 8]
+ * r.difference.estimate;                   // => 0.7778 (arm 2 - arm 1)
+ * r.difference.stdErr;                     // => 1.6633
+ * r.difference.pValue;                     // => 0.6401
+ */
 export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptions): RmstDifferenceResult {
   const d = checkData("rmstDifference", data, DATA_FIELDS);
   const o = checkOptions("rmstDifference", options, OPTION_NAMES);
