@@ -220,7 +220,7 @@ export function loadSurvivalCsv(path: string, columns: SurvivalColumns): Surviva
 }
 
 /** The rows of one group, as kaplanMeier takes them. */
-export function groupRows(data: SurvivalCsv, group: string | number): { time: number[]; event: number[] } {
+export function groupRows(data: SurvivalCsv, group: string | number): { readonly time: readonly number[]; readonly event: readonly number[] } {
   const time: number[] = [];
   const event: number[] = [];
   for (let i = 0; i < data.n; i++) {
@@ -230,5 +230,5 @@ export function groupRows(data: SurvivalCsv, group: string | number): { time: nu
     }
   }
   if (time.length === 0) throw new SurvivalInputError(`group ${show(group)} has no row in ${data.file}`, "group", undefined, group);
-  return { time, event };
+  return Object.freeze({ time: Object.freeze(time), event: Object.freeze(event) });
 }

@@ -21,8 +21,10 @@ export interface ExportedFunction {
   readonly parameters: readonly ExportedParameter[];
   /** The doc comment's tags: name ("param", "returns", "throws", "example") and text. */
   readonly tags: readonly { readonly name: string; readonly text: string }[];
-  /** The file it is declared in, relative to the working directory. */
+  /** The file it is declared in. */
   readonly file: string;
+  /** It returns an object or array (or a promise of one), not a primitive or void. */
+  readonly returnsObject: boolean;
 }
 
 const OPTIONS: ts.CompilerOptions = {
@@ -54,9 +56,11 @@ export function exportedFunctions(entry: string): ExportedFunction[] {
   const propertiesOf = (t: ts.Type): string[] =>
     t.isUnion() ? [...new Set(t.types.flatMap(propertiesOf))] : t.getProperties().map((p) => p.getName());
 
+  const isObject = (t: ts.Type): boolean => (t.isUnion() ? t.types.some(isObject) : !!(t.flags & ts.TypeFlags.Object));
   const describe = (name: string, sig: ts.Signature, at: ts.Node): ExportedFunction => {
     const decl = sig.getDeclaration();
     return {
+      returnsObject: isObject(sig.getReturnType()),
       name,
       parameters: sig.getParameters().map((p) => {
         const t = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(p, at));

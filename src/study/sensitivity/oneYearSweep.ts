@@ -42,7 +42,7 @@ export const ONE_YEAR_TESTS = Object.freeze([
 
 /** The cut-off options for a cut-off c: inclusive first (the reference). */
 export function cutoffOptions(cutoff: number): readonly [string, string] {
-  return [`<= ${cutoff} (inclusive)`, `< ${cutoff} (exclusive)`];
+  return Object.freeze([`<= ${cutoff} (inclusive)`, `< ${cutoff} (exclusive)`] as const);
 }
 
 /** The 1-year test of one choice on the 2x2 table. */

@@ -123,7 +123,7 @@ export function fromState(words: ArrayLike<number>): Random {
     return (m - low) / 4294967296;
   }
 
-  return { nextUint32, next, integer };
+  return Object.freeze({ nextUint32, next, integer });
 }
 
 /**
