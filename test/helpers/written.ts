@@ -5,6 +5,7 @@
  * and objects element by element and key by key, anything else (strings, null, booleans,
  * Infinity) exactly.
  */
+import ts from "typescript";
 import { expect } from "vitest";
 
 /** Half a unit in the last digit written: 0.9565 -> 0.00005, 1.796e-219 -> 0.0005e-219. */
@@ -71,9 +72,10 @@ export function checkedLines(block: string): { body: string; checks: { line: str
   return { body, checks };
 }
 
-/** Runs an example with `names` in scope; returns each checked line's value. */
+/** Runs an example (TypeScript) with `names` in scope; returns each checked line's value. */
 export function runExample(block: string, names: Record<string, unknown>): { values: unknown[]; checks: { line: string; written: string }[] } {
-  const { body, checks } = checkedLines(block);
+  const { body: code, checks } = checkedLines(block);
+  const body = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   const values: unknown[] = [];
   const keys = Object.keys(names);
   new Function("__check", ...keys, body)((v: unknown, k: number) => (values[k] = v), ...keys.map((n) => names[n]));

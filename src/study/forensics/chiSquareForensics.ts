@@ -28,11 +28,6 @@
  *
  * Reference values: test/study/fixtures/r/beyond-notebook.R recomputes every family in R
  * (chisq.test, survdiff, summary(survfit, times)) and searches the nearby tables by brute force.
- *
- * @example
- * const f = chiSquareForensics(study.lung_metastasis, claim.values[0], { other: study.recurrence });
- * f.matches              // [] when no computation prints as the reported value
- * f.closestByFamily      // the nearest miss of each family
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { atPrecision, type PrintedNumber } from "../claims/atPrecision.js";
@@ -101,6 +96,24 @@ const TABLE_TESTS: readonly TwoByTwoTest[] = ["Pearson", "Yates", "likelihood-ra
 const key = (t: Table) => `[[${t[0].join(", ")}], [${t[1].join(", ")}]]`;
 const degenerate = (t: Table) => t[0][0] + t[0][1] === 0 || t[1][0] + t[1][1] === 0 || t[0][0] + t[1][0] === 0 || t[0][1] + t[1][1] === 0;
 
+/**
+ * Every candidate computation, judged at the precision printed; see the module comment.
+ *
+ * @param rows      the endpoint's patient table `{ group, status, months }`
+ * @param reported  the statistic as printed: text, value, decimals
+ * @param options   `cutoff` (default 12), `maxChanges` (nearby tables; default 3), `other` (the
+ *                  other endpoint's table, for family 6)
+ * @returns         a frozen result: the paper's `table`, every `candidates`, the `matches`, and per
+ *                  family its count and closest candidate (`byFamily`)
+ * @throws SurvivalInputError  for a reported that is not a printed number, bad rows (oneYearTable),
+ *                  a bad maxChanges, a field other than the table's, or an unknown option
+ *
+ * @example
+ * const study = loadStudy();
+ * const f = chiSquareForensics(study.lung_metastasis, { text: "4.62", value: 4.62, decimals: 2 }, { other: study.recurrence });
+ * f.table;                                   // => [[6, 17], [10, 6]]
+ * f.byFamily.map((b) => b.matches);          // => [0, 0, 0, 0, 0, 0, 2] (only two tables 3 patients away print as 4.62)
+ */
 export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, options: ChiSquareForensicsOptions = {}): ChiSquareForensicsResult {
   if (!reported || typeof reported.value !== "number" || !Number.isInteger(reported.decimals) || typeof reported.text !== "string") {
     throw new SurvivalInputError(`reported is ${show(reported)}: it must be a printed number { text, value, decimals }`, "reported", undefined, reported);
