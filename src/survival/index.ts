@@ -57,7 +57,7 @@ export {
   type PermutationLogRankData,
   type PermutationLogRankOptions,
   type PermutationLogRankResult,
-  type PermutationMethod,
+  type PermutationDistribution,
 } from "./permutation/permutationLogRank.js";
 export { schoenfeldEvents, type SchoenfeldEventsInput, type SchoenfeldEventsResult } from "./power/schoenfeldEvents.js";
 export { logRankPower, type LogRankPowerInput, type LogRankPowerResult } from "./power/logRankPower.js";

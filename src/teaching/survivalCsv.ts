@@ -20,7 +20,7 @@
  * // { file: "my.csv", n: 2, time: [30, 45], event: [1, 0], group: ["A", "B"], groups: ["A", "B"], ... }
  */
 import { SurvivalInputError, show } from "../survival/errors.js";
-import { checkLabels } from "../survival/core/validate.js";
+import { checkLabels, checkOptions } from "../survival/core/validate.js";
 import { csvLines, PLAIN_NUMBER, readCsvText } from "../study/data/csvText.js";
 import { DataFileError } from "../study/data/dataFileError.js";
 
@@ -91,17 +91,11 @@ function splitLine(raw: string, file: string, line: number): string[] {
   }
 }
 
-function checkColumnsArgument(columns: unknown): Required<Omit<SurvivalColumns, "group">> & { group: string | null } {
+function checkColumnsArgument(fn: string, columns: unknown): Required<Omit<SurvivalColumns, "group">> & { group: string | null } {
   if (columns === null || typeof columns !== "object" || Array.isArray(columns)) {
     throw new SurvivalInputError(`columns is ${show(columns)}: it must be an object such as { time: "months", event: "status", group: "group" }`, "columns", undefined, columns);
   }
-  const c = columns as Record<string, unknown>;
-  const allowed = ["time", "event", "group", "eventValue", "censoredValue"];
-  for (const key of Object.keys(c)) {
-    if (!allowed.includes(key)) {
-      throw new SurvivalInputError(`columns.${key} is not an option; the options are ${allowed.join(", ")}`, "columns", undefined, key);
-    }
-  }
+  const c = checkOptions(fn, columns, ["time", "event", "group", "eventValue", "censoredValue"], "columns");
   const text = (key: string, fallback?: string | null): string | null => {
     const v = c[key] === undefined ? fallback : c[key];
     if (v === null && key === "group") return null;
@@ -133,7 +127,7 @@ function checkColumnsArgument(columns: unknown): Required<Omit<SurvivalColumns, 
 
 /** Parses the text of a CSV file; throws DataFileError on the first fault in the file. */
 export function parseSurvivalCsv(text: string, file: string, columns: SurvivalColumns): SurvivalCsv {
-  const cols = checkColumnsArgument(columns);
+  const cols = checkColumnsArgument("parseSurvivalCsv", columns);
   const lines = csvLines(text, file);
   if (lines.length === 1 && lines[0] === "") throw new DataFileError(file, "the file is empty (expected a header line)", { line: 1, value: "" });
 
@@ -221,11 +215,12 @@ export function loadSurvivalCsv(path: string, columns: SurvivalColumns): Surviva
   if (typeof path !== "string" || path === "") {
     throw new SurvivalInputError(`path is ${show(path)}: it must be the path of a CSV file`, "path", undefined, path);
   }
+  checkColumnsArgument("loadSurvivalCsv", columns);
   return parseSurvivalCsv(readCsvText(path), path, columns);
 }
 
 /** The rows of one group, as kaplanMeier takes them. */
-export function groupRows(data: SurvivalCsv, group: string | number): { time: number[]; event: number[] } {
+export function groupRows(data: SurvivalCsv, group: string | number): { readonly time: readonly number[]; readonly event: readonly number[] } {
   const time: number[] = [];
   const event: number[] = [];
   for (let i = 0; i < data.n; i++) {
@@ -235,5 +230,5 @@ export function groupRows(data: SurvivalCsv, group: string | number): { time: nu
     }
   }
   if (time.length === 0) throw new SurvivalInputError(`group ${show(group)} has no row in ${data.file}`, "group", undefined, group);
-  return { time, event };
+  return Object.freeze({ time: Object.freeze(time), event: Object.freeze(event) });
 }

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type { DataFrame } from "danfojs-node";
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 type Danfo = typeof import("danfojs-node");
 let danfo: Danfo | undefined;
@@ -28,6 +29,7 @@ export type ColumnValues = ArrayLike<number | string | boolean | null>;
 
 /** A DataFrame whose columns are the given arrays, in the given order; every column must have the same length. */
 export function toDataFrame(columns: Record<string, ColumnValues>, options: { index?: ArrayLike<number | string> } = {}): DataFrame {
+  checkOptions("toDataFrame", options, ["index"]);
   if (typeof columns !== "object" || columns === null || Array.isArray(columns)) {
     throw new SurvivalInputError(`columns is ${show(columns)}: it must be an object of named arrays`, "columns", undefined, columns);
   }

@@ -32,7 +32,7 @@ export function showNote(markdown: string, sink: DisplaySink | null = tslabSink(
  * @example
  * noteLines("p = 0.05 (p < 0.05; no p printed); lower in group 1")  // ["p = 0.05 (p < 0.05; no p printed)", "lower in group 1"]
  */
-export function noteLines(note: string): string[] {
+export function noteLines(note: string): readonly string[] {
   if (typeof note !== "string") throw new SurvivalInputError(`note is ${show(note)}: it must be a string`, "note", undefined, note);
   const out: string[] = [];
   let depth = 0;
@@ -47,5 +47,5 @@ export function noteLines(note: string): string[] {
     }
   }
   out.push(note.slice(start));
-  return out.map((s) => s.trim()).filter((s) => s !== "");
+  return Object.freeze(out.map((s) => s.trim()).filter((s) => s !== ""));
 }

@@ -23,6 +23,7 @@ import { join } from "node:path";
 import type { PlotlyFigure } from "../figures/figure.js";
 import { plotlyPath, plotlySource } from "../figures/plotlySource.js";
 import { figureHtml, plainFigure, plotlyLoaderHtml } from "./figureHtml.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 /** Output metadata key that marks the output loading plotly.js (built copies drop it). */
@@ -69,6 +70,7 @@ let loaderSent = false;
  * text/html under the element id `options.id` (default: the next id of this session).
  */
 export function displayBundle(fig: PlotlyFigure, options: Omit<ShowOptions, "sink"> = {}): DisplayData {
+  checkOptions("displayBundle", options, ["png", "pngWidth", "text", "id"]);
   const plain = plainFigure(fig);
   const description = options.text ?? describeFigure(fig);
   const width = options.pngWidth ?? (fig.layout?.width as number | undefined) ?? 800;
@@ -126,8 +128,9 @@ export function tslabSink(): DisplaySink | null {
  * in `show(fig)` prints no value after the figure (use displayBundle() to get the bundle).
  */
 export function show(fig: PlotlyFigure, options: ShowOptions = {}): void {
-  const bundle = displayBundle(fig, options);
-  const sink = options.sink === undefined ? tslabSink() : options.sink;
+  const { sink: given, ...rest } = checkOptions("show", options, ["png", "pngWidth", "text", "id", "sink"]) as ShowOptions;
+  const bundle = displayBundle(fig, rest);
+  const sink = given === undefined ? tslabSink() : given;
   if (!sink) {
     process.stdout.write(`${bundle.data["text/plain"]}\n`);
     return;

@@ -15,6 +15,7 @@
  * // "time  survival\n   1    0.9565\n 2.5       0.5"   (header and cells right-aligned for numbers)
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { tslabSink, type DisplayData, type DisplaySink } from "./show.js";
 
 export type Cell = number | string | boolean | null | undefined;
@@ -126,11 +127,14 @@ export function displayWidth(text: string): number {
 const padEnd = (s: string, width: number) => s + " ".repeat(Math.max(0, width - displayWidth(s)));
 const padStart = (s: string, width: number) => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
 
+const OPTION_NAMES = ["caption", "digits", "decimals", "missing", "sink"];
+
 /**
  * The table as aligned plain text: a header line, then one line a row, columns two spaces apart,
  * aligned by display width (a Chinese character takes two columns).
  */
 export function tableText(table: TableColumns | FrameLike, options: TableOptions = {}): string {
+  checkOptions("tableText", options, OPTION_NAMES);
   const { names, cells, numeric } = grid(table, options);
   const widths = names.map((name, j) => Math.max(displayWidth(name), ...cells[j].map(displayWidth)));
   const pad = (s: string, j: number) => (numeric[j] ? padStart(s, widths[j]) : padEnd(s, widths[j]));
@@ -148,6 +152,7 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
  * whose <figcaption> is as wide as the page (a <caption> would wrap at the table's width).
  */
 export function tableHtml(table: TableColumns | FrameLike, options: TableOptions = {}): string {
+  checkOptions("tableHtml", options, OPTION_NAMES);
   const { names, cells, numeric } = grid(table, options);
   const align = (j: number) => (numeric[j] ? ' style="text-align: right"' : ' style="text-align: left"');
   const head = names.map((name, j) => `<th${align(j)}>${escape(name)}</th>`).join("");
@@ -160,11 +165,13 @@ export function tableHtml(table: TableColumns | FrameLike, options: TableOptions
 
 /** The display bundle: text/html and text/plain. */
 export function tableBundle(table: TableColumns | FrameLike, options: TableOptions = {}): DisplayData {
+  checkOptions("tableBundle", options, OPTION_NAMES);
   return { data: { "text/html": tableHtml(table, options), "text/plain": tableText(table, options) }, metadata: {} };
 }
 
 /** Shows the table as one notebook output (outside a kernel: prints the text table). */
 export function showTable(table: TableColumns | FrameLike, options: TableOptions = {}): void {
+  checkOptions("showTable", options, OPTION_NAMES);
   const bundle = tableBundle(table, options);
   const sink = options.sink === undefined ? tslabSink() : options.sink;
   if (sink) sink(bundle, false);

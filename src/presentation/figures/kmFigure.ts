@@ -12,10 +12,11 @@
  * @example
  * const fig = kmFigure(
  *   [{ label: "Anlotinib + chemotherapy", fit: kaplanMeier(g1) }, { label: "Chemotherapy", fit: kaplanMeier(g2) }],
- *   { title: "Recurrence", yTitle: "Recurrence-free proportion", test: { ...logRankTest(d), method: "Log-rank" } },
+ *   { title: "Recurrence", yTitle: "Recurrence-free proportion", test: logRankTest(d), testLabel: "Log-rank" },
  * );
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkData, checkOptions } from "../../survival/core/validate.js";
 import { AXIS_LINE, FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyTemplate, plotlyText, withAlpha, type PlotlyFigure } from "./figure.js";
 import { formatTest, type TestResult } from "./formatTest.js";
 import { numbersAtRisk, type CurveRows } from "./numbersAtRisk.js";
@@ -39,8 +40,10 @@ export interface KmFigureOptions {
   readonly xTitle?: string;
   /** Default "Survival probability". */
   readonly yTitle?: string;
-  /** Printed on the plot, e.g. `{ ...logRankTest(data), method: "Log-rank" }`. */
+  /** Printed on the plot: a test result, e.g. `logRankTest(data)` (its statistic, df and pValue). */
   readonly test?: TestResult;
+  /** Printed before the test's statistic, e.g. "Log-rank"; default none. */
+  readonly testLabel?: string;
   /** Replaces the text printed for `test`. */
   readonly testText?: string;
   /** Times of the x ticks and of the risk-table columns; default timeBreaks(last time). */
@@ -65,7 +68,24 @@ const MARGIN_TOP = 84; // title and legend (44 without a title)
 const GAP_PX = 64; // x tick labels, x title and the table header
 const MARGIN_BOTTOM = 16; // 60 without the table, for the x title
 
+const OPTION_NAMES = [
+  "title",
+  "xTitle",
+  "yTitle",
+  "test",
+  "testLabel",
+  "testText",
+  "breaks",
+  "confBands",
+  "censorMarks",
+  "riskTable",
+  "colours",
+  "height",
+  "filename",
+];
+
 export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = {}): PlotlyFigure {
+  checkOptions("kmFigure", options, OPTION_NAMES);
   checkCurves(curves);
   const {
     title,
@@ -221,7 +241,7 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       font: { family: FONT.family, size: 12, color: FONT.color },
     });
   }
-  const testText = options.testText ?? (options.test ? formatTest(options.test) : undefined);
+  const testText = options.testText ?? (options.test ? formatTest(options.test, options.testLabel) : undefined);
   if (testText) {
     annotations.push({
       xref: "x domain",
@@ -320,6 +340,7 @@ function checkCurves(curves: readonly KmCurve[]): void {
     if (c === null || typeof c !== "object" || typeof c.label !== "string" || c.fit === null || typeof c.fit !== "object") {
       throw new SurvivalInputError(`curves[${i}] must be {label: string, fit}; got ${show(c)}`, "curves", i, c);
     }
+    checkData("kmFigure", c, ["label", "fit"], `curves[${i}]`);
     const n = c.fit.time?.length;
     for (const key of ["time", "nRisk", "nEvent", "nCensor", "survival", "lower", "upper"] as const) {
       const column = c.fit[key];

@@ -11,6 +11,7 @@
  * @example
  * show(linesFigure([{ label: "Kaplan-Meier", x: [0, ...km.time], y: [1, ...km.survival] }], { yTitle: "S(t)", hLines: [{ y: 0.5, label: "0.5" }] }));
  */
+import { checkData, checkOptions } from "../../survival/core/validate.js";
 import { AXIS_LINE, FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyText, withAlpha, type PlotlyFigure } from "./figure.js";
 
 export interface Line {
@@ -59,7 +60,12 @@ export interface LinesFigureOptions {
 
 const plain = (a: ArrayLike<number | null>) => Array.from(a, (v) => (v === null || Number.isNaN(v) ? null : v));
 
+const LINE_FIELDS = ["label", "x", "y", "shape", "dash", "fill", "markers", "colour", "width", "group"];
+const OPTION_NAMES = ["title", "xTitle", "yTitle", "yRange", "xRange", "vLines", "hLines", "height", "filename"];
+
 export function linesFigure(lines: readonly Line[], options: LinesFigureOptions = {}): PlotlyFigure {
+  checkOptions("linesFigure", options, OPTION_NAMES);
+  if (Array.isArray(lines)) lines.forEach((line, i) => checkData("linesFigure", line, LINE_FIELDS, `lines[${i}]`));
   const height = options.height ?? 420;
   const data = lines.map((line, i) => {
     const colour = paletteColour(line.colour ?? i);
@@ -113,6 +119,8 @@ export function linesFigure(lines: readonly Line[], options: LinesFigureOptions 
  * and y). Returns a new figure; `fig` is not changed.
  */
 export function withReferenceLines(fig: PlotlyFigure, vLines: readonly VLine[] = [], hLines: readonly HLine[] = []): PlotlyFigure {
+  vLines.forEach((v, i) => checkData("withReferenceLines", v, ["x", "label"], `vLines[${i}]`));
+  hLines.forEach((h, i) => checkData("withReferenceLines", h, ["y", "label"], `hLines[${i}]`));
   const grey = "#555555";
   const shapes = [
     ...((fig.layout.shapes as unknown[]) ?? []),

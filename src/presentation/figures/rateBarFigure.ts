@@ -12,6 +12,7 @@
  * ], { title: "Figure 1. Within 1 year of surgery" });
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkData, checkOptions } from "../../survival/core/validate.js";
 import { FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyTemplate, plotlyText, type PlotlyFigure } from "./figure.js";
 import { formatTest, type TestResult } from "./formatTest.js";
 
@@ -28,8 +29,10 @@ export interface RateOutcome {
   readonly label: string;
   /** The same arms, in the same order, for every outcome. */
   readonly arms: readonly RateArm[];
-  /** Printed above the group, e.g. `{ ...chiSquareTest(table), method: "Pearson" }`. */
+  /** Printed above the group: a test result, e.g. `chiSquareTest(table, { correction: false })`. */
   readonly test?: TestResult;
+  /** Printed before the test's statistic, e.g. "Pearson"; default none. */
+  readonly testLabel?: string;
   /** Replaces the text printed for `test`. */
   readonly testText?: string;
 }
@@ -50,6 +53,7 @@ export function rateLabel(events: number, total: number): string {
 }
 
 export function rateBarFigure(outcomes: readonly RateOutcome[], options: RateBarOptions = {}): PlotlyFigure {
+  checkOptions("rateBarFigure", options, ["title", "yTitle", "colours", "height", "filename"]);
   const arms = checkOutcomes(outcomes);
   const { title, yTitle = "Patients with the event (%)", height = 480 } = options;
   const x = outcomes.map((o) => plotlyText(o.label));
@@ -73,7 +77,7 @@ export function rateBarFigure(outcomes: readonly RateOutcome[], options: RateBar
   });
 
   const annotations = outcomes.flatMap((o, i) => {
-    const text = o.testText ?? (o.test ? formatTest(o.test) : undefined);
+    const text = o.testText ?? (o.test ? formatTest(o.test, o.testLabel) : undefined);
     if (!text) return [];
     const top = Math.max(...o.arms.map((arm) => (100 * arm.events) / arm.total));
     return [
@@ -131,11 +135,13 @@ function checkOutcomes(outcomes: readonly RateOutcome[]): string[] {
     if (o === null || typeof o !== "object" || typeof o.label !== "string" || !Array.isArray(o.arms) || o.arms.length === 0) {
       throw new SurvivalInputError(`outcomes[${i}] must be {label: string, arms: [...]}; got ${show(o)}`, "outcomes", i, o);
     }
+    checkData("rateBarFigure", o, ["label", "arms", "test", "testLabel", "testText"], `outcomes[${i}]`);
     const labels = (o.arms as readonly RateArm[]).map((arm: RateArm, a: number) => {
       const where = `outcomes[${i}].arms[${a}]`;
       if (arm === null || typeof arm !== "object" || typeof arm.label !== "string") {
         throw new SurvivalInputError(`${where} must be {label, events, total}; got ${show(arm)}`, where, a, arm);
       }
+      checkData("rateBarFigure", arm, ["label", "events", "total"], where);
       if (!Number.isInteger(arm.total) || arm.total <= 0) {
         throw new SurvivalInputError(`${where}.total is ${show(arm.total)}: it must be a whole number > 0`, `${where}.total`, a, arm.total);
       }

@@ -12,7 +12,7 @@ import { SurvivalInputError, show } from "../../survival/errors.js";
 
 const MONTH_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 48, 60];
 
-export function timeBreaks(maxTime: number, maxIntervals = 7): number[] {
+export function timeBreaks(maxTime: number, maxIntervals = 7): readonly number[] {
   if (typeof maxTime !== "number" || !Number.isFinite(maxTime) || maxTime < 0) {
     throw new SurvivalInputError(`maxTime is ${show(maxTime)}: it must be a finite number >= 0`, "maxTime", undefined, maxTime);
   }
@@ -30,5 +30,5 @@ export function timeBreaks(maxTime: number, maxIntervals = 7): number[] {
   const out: number[] = [];
   // Multiply rather than add, so 0.1-steps stay exact decimals (0.3, not 0.30000000000000004).
   for (let i = 0; i <= count; i++) out.push(Number((i * step).toPrecision(12)));
-  return out;
+  return Object.freeze(out);
 }

@@ -14,6 +14,7 @@
  *   writeFileSync("build/figures/recurrence.png", png);
  * }
  */
+import { checkOptions } from "../../survival/core/validate.js";
 import { launchChromium, type Browser } from "./chromium.js";
 import type { PlotlyFigure } from "../figures/figure.js";
 import { plotlySource } from "../figures/plotlySource.js";
@@ -27,13 +28,18 @@ export interface RenderOptions {
   readonly scale?: number;
 }
 
+/** The names of RenderOptions. */
+export const RENDER_OPTIONS = ["width", "height", "scale"];
+
 /** PNG files (as Buffers), one a figure, in order. Throws if Chromium is missing (see hasChromium()). */
 export async function renderPngs(figs: readonly PlotlyFigure[], options: RenderOptions = {}): Promise<Buffer[]> {
+  checkOptions("renderPngs", options, RENDER_OPTIONS);
   return withRenderer(figs, (r) => r.pngs(figs, options));
 }
 
 /** SVG documents, one a figure, in order. Throws if Chromium is missing. */
 export async function renderSvgs(figs: readonly PlotlyFigure[], options: RenderOptions = {}): Promise<string[]> {
+  checkOptions("renderSvgs", options, RENDER_OPTIONS);
   return withRenderer(figs, (r) => r.svgs(figs, options));
 }
 

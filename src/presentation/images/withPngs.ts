@@ -12,7 +12,8 @@
  * const executed = hasChromium() ? await withPngs(notebooks) : notebooks;
  */
 import type { PlotlyFigure } from "../figures/figure.js";
-import { renderPngs, type FigureRenderer, type RenderOptions } from "./renderImages.js";
+import { checkOptions } from "../../survival/core/validate.js";
+import { RENDER_OPTIONS, renderPngs, type FigureRenderer, type RenderOptions } from "./renderImages.js";
 import { PLOTLY_MIME } from "../display/show.js";
 import { figureHtml } from "../display/figureHtml.js";
 
@@ -30,6 +31,7 @@ export async function withPngs<T extends { readonly cells: readonly unknown[] }>
   notebooks: readonly T[],
   options: WithPngsOptions = {},
 ): Promise<T[]> {
+  checkOptions("withPngs", options, [...RENDER_OPTIONS, "renderer"]);
   const copies = notebooks.map((nb) => structuredClone(nb) as T);
   const targets: Bundle[] = [];
   for (const nb of copies) {

@@ -14,6 +14,7 @@
  * @example
  * writeFileSync("build/report/index.html", buildReport([{ name: "01-data", nb }]));
  */
+import { checkOptions } from "../../survival/core/validate.js";
 import { escapeHtml, renderMarkdown } from "./markdown.js";
 import { PLOTLY_MIME } from "../display/show.js";
 import { plotlySource } from "../figures/plotlySource.js";
@@ -58,6 +59,7 @@ export function buildReport(
   options: ReportOptions = {},
 ): string {
   if (!Array.isArray(notebooks as unknown)) throw new TypeError("buildReport: notebooks must be an array of {name, nb}");
+  checkOptions("buildReport", options, ["title", "plotlyJs"]);
   const title = options.title ?? "Reproduction report";
   const figures: string[] = [];
   const usedSlugs = new Map<string, number>();

@@ -13,6 +13,8 @@
  * paths and #anchors. Headings get ids (GitHub's slug rule) for the table of contents.
  */
 
+import { checkOptions } from "../../survival/core/validate.js";
+
 export interface MarkdownOptions {
   /** Prefix for heading ids (the report gives each notebook its own). */
   readonly idPrefix?: string;
@@ -30,6 +32,7 @@ export function escapeHtml(s: string): string {
 }
 
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
+  checkOptions("renderMarkdown", options, ["idPrefix", "onHeading", "ids"]);
   const ctx: Context = { options, used: options.ids ?? new Map<string, number>() };
   const lines = source.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").split("\n");
   return blocks(lines, ctx).join("\n");

@@ -3,10 +3,6 @@
  * decimals stands for the interval [value - 0.5 * 10^-d, value + 0.5 * 10^-d], so the
  * recomputed number reproduces it when it falls in that interval, i.e. when it rounds to the
  * printed digits (either way at an exact tie, since we do not know the paper's rounding rule).
- *
- * @example
- * atPrecision(3.812950, { text: "3.81", value: 3.81, decimals: 2 })
- * // { rounded: "3.81", difference: 0.00295, halfUnit: 0.005, matches: true }
  */
 export interface PrintedNumber {
   readonly text: string;
@@ -24,6 +20,16 @@ export interface PrecisionJudgement {
   readonly matches: boolean;
 }
 
+/**
+ * @param recomputed  the number recomputed
+ * @param reported    the number as printed: text, value, decimals
+ * @returns           a frozen `{ rounded, difference, halfUnit, matches }`
+ * @throws nothing: a recomputed value that is not a finite number does not match
+ *
+ * @example
+ * atPrecision(3.812950, { text: "3.81", value: 3.81, decimals: 2 });   // => { rounded: "3.81", halfUnit: 0.005, matches: true }
+ * atPrecision(5.171, { text: "4.62", value: 4.62, decimals: 2 }).matches;   // => false
+ */
 export function atPrecision(recomputed: number, reported: PrintedNumber): PrecisionJudgement {
   const halfUnit = 0.5 * 10 ** -reported.decimals;
   const difference = recomputed - reported.value;

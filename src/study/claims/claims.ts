@@ -2,10 +2,6 @@
  * The paper's quantitative claims as data (data/claims.json): their types, a schema check, and
  * the loader. Each claim keeps the numbers as printed (text) and as numbers, with the decimals
  * printed, so that the precision a claim is judged at is data too.
- *
- * @example
- * const claims = loadClaims();
- * claims.find((c) => c.id === "res-rec-1y-chisq")!.values[0] // { name: "chi-square", text: "3.81", value: 3.81, decimals: 2 }
  */
 import { deepFreeze } from "../data/deepFreeze.js";
 import { DataFileError } from "../data/dataFileError.js";
@@ -82,7 +78,17 @@ export interface Claim {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** Checks the parsed claims.json against the schema above; throws DataFileError naming the claim and field. */
+/**
+ * Checks the parsed claims.json against the schema above.
+ *
+ * @param doc   the parsed JSON document
+ * @param file  its name, for messages
+ * @returns     the claims, deeply frozen
+ * @throws DataFileError  naming the claim and the field that breaks the schema
+ *
+ * @example
+ * validateClaims({ claims: [] }, "claims.json").length;   // => 0
+ */
 export function validateClaims(doc: unknown, file: string): readonly Claim[] {
   const fail = (field: string, problem: string, value?: unknown): never => {
     throw new DataFileError(file, problem, { column: field, value: value === undefined ? undefined : JSON.stringify(value) });
@@ -153,7 +159,18 @@ export function validateClaims(doc: unknown, file: string): readonly Claim[] {
   return deepFreeze(doc.claims as Claim[]);
 }
 
-/** Reads and checks data/claims.json (or another path). */
+/**
+ * Reads and checks data/claims.json (or another path).
+ *
+ * @param path  default "data/claims.json"
+ * @returns     the claims, deeply frozen, in the file's order
+ * @throws DataFileError  for a file that cannot be read or parsed, or that breaks the schema
+ *
+ * @example
+ * const claims = loadClaims();
+ * claims.length;                                               // => 45
+ * claims.find((c) => c.id === "res-rec-1y-chisq")!.values[0];  // => { name: "chi-square", text: "3.81", value: 3.81, decimals: 2 }
+ */
 export function loadClaims(path = "data/claims.json"): readonly Claim[] {
   const { doc, label } = readDataJson(path);
   return validateClaims(doc, label);

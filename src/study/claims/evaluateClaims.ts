@@ -27,13 +27,9 @@
  * ("Beyond the paper": hazard ratios, proportional hazards, RMST, permutation p, sensitivity,
  * forensics, power) that bear on it, by id ("beyond-..."); the verdict carries them as `seeAlso`
  * (empty when there are none).
- *
- * @example
- * const verdicts = evaluateClaims();
- * verdicts.find((v) => v.id === "res-rec-1y-chisq")
- * // { reported: "3.81; p > 0.05", recomputed: 3.8129..., recomputedRounded: "3.81", verdict: "reproduced", method: "Pearson chi-square ...", ... }
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
 import { fisherExactTest } from "../../survival/contingency/fisherExactTest.js";
 import { gTest } from "../../survival/contingency/gTest.js";
@@ -275,7 +271,16 @@ function evaluateCheck(c: Claim, study: Study): Partial {
 
 const SEE_ALSO_ID = /^beyond-[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** The claim's `seeAlso` ids, checked: distinct "beyond-..." ids; [] when absent. */
+/**
+ * The claim's `seeAlso` ids, checked: distinct "beyond-..." ids; [] when absent.
+ *
+ * @param c  a claim of data/claims.json
+ * @returns  the ids, frozen
+ * @throws DataFileError  for a seeAlso that is not an array of distinct "beyond-..." ids
+ *
+ * @example
+ * seeAlsoOf(loadClaims().find((c) => c.id === "res-lung-1y-chisq")!);   // => ["beyond-sensitivity-1y-lung", "beyond-forensics-lung-1y-chisq"]
+ */
 export function seeAlsoOf(c: Claim): readonly string[] {
   const links = (c as Claim & { seeAlso?: unknown }).seeAlso;
   if (links === undefined) return Object.freeze([]);
@@ -290,14 +295,41 @@ export function seeAlsoOf(c: Claim): readonly string[] {
   return Object.freeze([...(links as string[])]);
 }
 
-/** A recomputed number with one digit more than the paper printed (see recomputedShown). */
+/**
+ * A recomputed number as the verdict tables show it: one digit more than the paper printed, so
+ * that a reader sees how close to the rounding boundary it lies (see recomputedShown).
+ *
+ * @param x                the recomputed number
+ * @param printedDecimals  the decimals the paper printed; without them, 4 significant digits
+ * @returns                whole numbers as they are, else x with printedDecimals + 1 decimals
+ * @throws never
+ *
+ * @example
+ * withOneMoreDigit(8.6273812165944, 3);   // => "8.6274"
+ * withOneMoreDigit(7.000077394484254, 2); // => "7.000"
+ * withOneMoreDigit(10, 0);                // => "10"
+ */
 export function withOneMoreDigit(x: number, printedDecimals?: number): string {
   if (Number.isInteger(x)) return String(x);
   if (printedDecimals !== undefined) return x.toFixed(printedDecimals + 1);
   return x.toPrecision(4);
 }
 
-/** One claim's verdict. */
+/**
+ * One claim's verdict.
+ *
+ * @param c      a claim of data/claims.json
+ * @param study  the two tables (loadStudy())
+ * @returns      a frozen verdict: `reported`, `recomputed` (and rounded as printed), `difference`,
+ *               `pValue`, `verdict`, `method`, `note`, `seeAlso`
+ * @throws SurvivalInputError  from the library, for tables that cannot be tested
+ * @throws DataFileError  for a malformed seeAlso
+ *
+ * @example
+ * const v = evaluateClaim(loadClaims().find((c) => c.id === "res-rec-1y-chisq")!, loadStudy());
+ * v.recomputed;   // => 3.8130 (Pearson's chi-square on the 1-year table)
+ * v.verdict;      // => "reproduced"
+ */
 export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
   const base = { id: c.id, section: c.section, kind: c.check.kind, reported: reportedText(c) };
   const seeAlso = seeAlsoOf(c);
@@ -361,8 +393,21 @@ export function evaluateClaim(c: Claim, study: Study): ClaimVerdict {
   });
 }
 
-/** Verdicts for every claim, in the order of data/claims.json. */
+/**
+ * Verdicts for every claim, in the order of data/claims.json.
+ *
+ * @param options  `claims` (default loadClaims()) and `study` (default loadStudy())
+ * @returns        the verdicts, frozen
+ * @throws DataFileError  when the default files cannot be read
+ * @throws SurvivalInputError  for an unknown option
+ *
+ * @example
+ * const verdicts = evaluateClaims();
+ * verdicts.filter((v) => v.verdict === "reproduced").length;       // => 27
+ * verdicts.filter((v) => v.verdict === "not reproduced").length;   // => 2
+ */
 export function evaluateClaims(options: EvaluateOptions = {}): readonly ClaimVerdict[] {
+  checkOptions("evaluateClaims", options, ["claims", "study"]);
   const claims = options.claims ?? loadClaims();
   const study = options.study ?? loadStudy();
   return Object.freeze(claims.map((c) => evaluateClaim(c, study)));

@@ -8,10 +8,6 @@
  * printed as 3.81 may be anything in [3.805, 3.815], so p may be anything in
  * [p(3.815), p(3.805)]; the report is consistent when some p in that range satisfies the stated
  * comparison.
- *
- * @example
- * statcheck({ text: "3.81", value: 3.81, decimals: 2 }, 1, { text: "p > 0.05", op: ">", bound: 0.05 })
- * // { pValue: 0.05094..., pLower: 0.05080..., pUpper: 0.05108..., consistent: true, decisionError: false, ... }
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import type { Claim, Comparison, ReportedValue } from "./claims.js";
@@ -53,6 +49,22 @@ export function satisfies(p: number, comparison: Pick<Comparison, "op" | "bound"
 
 const fmt = (x: number) => (x < 1e-4 ? x.toExponential(2) : x.toPrecision(3));
 
+/**
+ * statcheck on one reported chi-square: see the module comment.
+ *
+ * @param statistic   the statistic as printed (text, value, decimals)
+ * @param df          its degrees of freedom
+ * @param comparison  the reported p comparison, e.g. { op: ">", bound: 0.05 }
+ * @param alpha       the significance level of the calls; default 0.05
+ * @returns           a frozen result: `pValue` and its range `pLower`..`pUpper` over the rounding,
+ *                    `consistent`, `decisionError`, the two calls, and a `note`
+ * @throws SurvivalInputError  for a df that is not a number > 0 (chiSquareUpper)
+ *
+ * @example
+ * const s = statcheck({ text: "3.81", value: 3.81, decimals: 2 }, 1, { text: "p > 0.05", op: ">", bound: 0.05 });
+ * s.pValue;       // => 0.05095
+ * s.consistent;   // => true
+ */
 export function statcheck(statistic: ReportedValue, df: number, comparison: Comparison, alpha = 0.05): StatcheckResult {
   const half = 0.5 * 10 ** -statistic.decimals;
   const pValue = chiSquareUpper(statistic.value, df);
@@ -95,7 +107,18 @@ export interface ClaimStatcheck extends StatcheckResult {
   readonly reported: string;
 }
 
-/** statcheck on every claim that prints a chi-square statistic with a p comparison (df from its check). */
+/**
+ * statcheck on every claim that prints a chi-square statistic with a p comparison (df from its
+ * check).
+ *
+ * @param claims  the claims (loadClaims())
+ * @param alpha   default 0.05
+ * @returns       one frozen result per such claim, with its `id` and what it `reported`
+ * @throws SurvivalInputError  for a claim whose df is not a number > 0
+ *
+ * @example
+ * statcheckClaims(loadClaims()).map((s) => s.consistent);   // => [true, true, true, true]
+ */
 export function statcheckClaims(claims: readonly Claim[], alpha = 0.05): readonly ClaimStatcheck[] {
   const out: ClaimStatcheck[] = [];
   for (const c of claims) {

@@ -1,11 +1,9 @@
 /**
  * The rows of one arm of a patient table, as the survival functions take them: `time` (months)
  * and `event` (status), in file order. The notebooks fit one Kaplan-Meier curve per arm.
- *
- * @example
- * armData(loadEndpoint("recurrence"), 2)   // { time: [4, 4, 6, ...], event: [1, 1, 1, ...] }: the 16 rows of group 2
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkRows } from "./checkRows.js";
 
 export interface PatientRows {
   readonly group: ArrayLike<number>;
@@ -18,8 +16,23 @@ export interface ArmData {
   readonly event: readonly number[];
 }
 
-/** The arm's rows; throws if no row has that group or the columns differ in length. */
+/**
+ * The arm's rows, as kaplanMeier takes them.
+ *
+ * @param rows   a patient table `{ group, status, months }` (an Endpoint may also carry its name,
+ *               file and n)
+ * @param group  the arm: 1 or 2
+ * @returns      a frozen `{ time, event }`: the arm's months and statuses, in file order
+ * @throws SurvivalInputError  when no row has that group, the columns differ in length, or rows
+ *               has a field other than the table's
+ *
+ * @example
+ * const arm = armData(loadEndpoint("recurrence"), 2);
+ * arm.time.length;                           // => 16
+ * arm.event.filter((e) => e === 1).length;   // => 14
+ */
 export function armData(rows: PatientRows, group: number): ArmData {
+  checkRows("armData", rows);
   const n = rows.group.length;
   for (const name of ["status", "months"] as const) {
     if (rows[name].length !== n) {

@@ -2,9 +2,6 @@
  * The transcription check: every count the paper states in words, recomputed from the patient
  * tables. A typo in data/*.csv that changes a group, a status or a month across the 12-month
  * cut-off shows up here as a mismatch.
- *
- * @example
- * checkTranscription().filter((c) => !c.matches)   // [] when the files agree with the text
  */
 import { loadStudy, type EndpointName, type Study } from "./loadEndpoint.js";
 import { oneYearTable } from "./oneYearTable.js";
@@ -32,7 +29,19 @@ const STATED: Record<EndpointName, { n: [number, number, number]; within12: [num
   lung_metastasis: { n: [39, 23, 16], within12: [6, 10] },
 };
 
-/** Each count the paper states vs the count in the file (events within 12 months: inclusive cut-off, see oneYearTable). */
+/**
+ * Each count the paper states vs the count in the file (events within 12 months: inclusive
+ * cut-off, see oneYearTable).
+ *
+ * @param study  the two tables; default loadStudy()
+ * @returns      a frozen list of `{ endpoint, count, source, paper, file, matches }`, one per count
+ * @throws DataFileError  when the default tables cannot be read (loadStudy)
+ *
+ * @example
+ * const checks = checkTranscription();
+ * checks.length;                              // => 10
+ * checks.filter((c) => !c.matches).length;    // => 0 (every count the text states is in the files)
+ */
 export function checkTranscription(study: Study = loadStudy()): readonly TranscriptionCheck[] {
   const out: TranscriptionCheck[] = [];
   const add = (endpoint: EndpointName, count: string, source: string, paper: number, file: number) =>

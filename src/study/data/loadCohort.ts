@@ -2,9 +2,6 @@
  * The cohort as the paper describes it (data/cohort.json): arms, histology, sex, age, enrolment,
  * regimens, each with the Chinese phrase it comes from. None of it is in the patient tables
  * except the arm sizes.
- *
- * @example
- * loadCohort().histology.map((h) => `${h.type} ${h.n}`)   // ["liposarcoma 14", "fibrosarcoma 6", ...]
  */
 import { deepFreeze } from "./deepFreeze.js";
 import { DataFileError } from "./dataFileError.js";
@@ -33,7 +30,20 @@ export interface Cohort {
   readonly [more: string]: unknown;
 }
 
-/** Reads data/cohort.json (or another path) and checks that every count is a whole number with its source phrase. */
+/**
+ * Reads data/cohort.json (or another path) and checks that every count is a whole number with its
+ * source phrase.
+ *
+ * @param path  default "data/cohort.json"
+ * @returns     the cohort, deeply frozen
+ * @throws DataFileError  for a file that cannot be read or parsed, or a count without a whole number
+ *              or its source phrase
+ *
+ * @example
+ * const cohort = loadCohort();
+ * cohort.n.value;                     // => 39
+ * cohort.arms.map((a) => a.n);        // => [23, 16]
+ */
 export function loadCohort(path = "data/cohort.json"): Cohort {
   const { doc, label }: { doc: any; label: string } = readDataJson(path);
   for (const field of ["arms", "histology", "sex"]) {

@@ -4,12 +4,9 @@
  * Names resolve to `<dataDir>/<name>.csv`, where dataDir defaults to `data/` in the working
  * directory: npm scripts, vitest and the notebooks' tslab kernel all run from the project root.
  * Anything containing a slash or ending in ".csv" is taken as a path instead.
- *
- * @example
- * const rec = loadEndpoint("recurrence");   // { name: "recurrence", file: "data/recurrence.csv", n: 39, group, status, months }
- * const { recurrence, lung_metastasis } = loadStudy();
  */
 import { basename, isAbsolute, relative, resolve } from "node:path";
+import { checkOptions } from "../../survival/core/validate.js";
 import { readCsvText } from "./csvText.js";
 import { parseEndpointCsv, type EndpointData } from "./parseEndpointCsv.js";
 
@@ -36,8 +33,22 @@ export function resolveDataFile(nameOrPath: string, options: LoadOptions = {}): 
   return { path, label, name: isPath ? basename(path).replace(/\.csv$/, "") : nameOrPath };
 }
 
-/** Reads and checks one patient table; throws DataFileError (naming file, line, column, value) on any fault. */
+/**
+ * Reads and checks one patient table.
+ *
+ * @param nameOrPath  "recurrence" or "lung_metastasis" (read from `<dataDir>/<name>.csv`), or a path
+ * @param options     `dataDir`: the folder of the CSV files, default `data`
+ * @returns           a frozen Endpoint: `name`, `file`, `n` and the columns `group`, `status`, `months`
+ * @throws DataFileError  for a file that cannot be read or does not parse (parseEndpointCsv)
+ * @throws SurvivalInputError  for an unknown option
+ *
+ * @example
+ * const rec = loadEndpoint("recurrence");   // Table 1 of the paper
+ * rec.n;                                    // => 39
+ * rec.group.filter((g) => g === 2).length;  // => 16
+ */
 export function loadEndpoint(nameOrPath: EndpointName | string, options: LoadOptions = {}): Endpoint {
+  checkOptions("loadEndpoint", options, ["dataDir"]);
   const { path, label, name } = resolveDataFile(nameOrPath, options);
   return Object.freeze({ name, ...parseEndpointCsv(readCsvText(path, label), label) });
 }
@@ -47,8 +58,19 @@ export interface Study {
   readonly lung_metastasis: Endpoint;
 }
 
-/** Both tables of the paper, each checked. */
+/**
+ * Both tables of the paper, each checked.
+ *
+ * @param options  `dataDir`, as loadEndpoint
+ * @returns        a frozen `{ recurrence, lung_metastasis }` of Endpoints
+ * @throws DataFileError  for a file that cannot be read or does not parse
+ * @throws SurvivalInputError  for an unknown option
+ *
+ * @example
+ * loadStudy().lung_metastasis.status.filter((s) => s === 1).length;   // => 24 (lung metastases by the end of follow-up)
+ */
 export function loadStudy(options: LoadOptions = {}): Study {
+  checkOptions("loadStudy", options, ["dataDir"]);
   return Object.freeze({
     recurrence: loadEndpoint("recurrence", options),
     lung_metastasis: loadEndpoint("lung_metastasis", options),

@@ -13,11 +13,10 @@
  *   has (none in the paper's tables, where the earliest censoring is at 12 months), and a
  *   Kaplan-Meier estimate 1 - S(cutoff) is the remedy when it is not zero.
  * The denominators are all patients of the group.
- *
- * @example
- * oneYearTable(loadEndpoint("recurrence")).table   // [[10, 13], [12, 4]]: 10/23 = 43.5%, 12/16 = 75%
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
+import { checkRows } from "./checkRows.js";
 
 export interface OneYearOptions {
   /** Cut-off in months; default 12. */
@@ -51,10 +50,29 @@ export interface EndpointRows {
   readonly months: ArrayLike<number>;
 }
 
-/** Counts per group of events within `cutoff` months (see the module comment for the exact rules). */
+/**
+ * Counts per group of events within `cutoff` months (see the module comment for the exact rules).
+ *
+ * @param endpoint  a patient table `{ group, status, months }` (an Endpoint may also carry its name,
+ *                  file and n)
+ * @param options   `cutoff` in months (default 12), `inclusive` (an event at the cut-off counts as
+ *                  within; default true)
+ * @returns         a frozen result: the 2x2 `table`, `groups`, `n`, `rate`, and per group
+ *                  `censoredBefore`, `censoredAt`, `eventsAt`, with `cutoff` and `inclusive`
+ * @throws SurvivalInputError  for a bad cut-off or inclusive, a group other than 1 or 2, a status
+ *                  other than 0 or 1, a bad month, columns of different lengths, an empty group, a
+ *                  field other than the table's, or an unknown option
+ *
+ * @example
+ * const t = oneYearTable(loadEndpoint("recurrence"));
+ * t.table;   // => [[10, 13], [12, 4]] (events within 12 months, and not, per group)
+ * t.rate;    // => [0.4348, 0.75]
+ */
 export function oneYearTable(endpoint: EndpointRows, options: OneYearOptions = {}): OneYearTable {
-  const cutoff = options.cutoff ?? 12;
-  const inclusive = options.inclusive ?? true;
+  checkRows("oneYearTable", endpoint, "endpoint");
+  const o = checkOptions("oneYearTable", options, ["cutoff", "inclusive"]);
+  const cutoff = o.cutoff ?? 12;
+  const inclusive = o.inclusive ?? true;
   if (typeof cutoff !== "number" || !Number.isFinite(cutoff) || cutoff < 0) {
     throw new SurvivalInputError(`cutoff is ${show(cutoff)}: it must be a finite number of months >= 0`, "cutoff", undefined, cutoff);
   }

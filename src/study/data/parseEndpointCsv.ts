@@ -11,10 +11,6 @@
  *   "", " 7", "1e", "1e3", "+1", ".5", "abc" and quoted values are errors;
  * - group is 1 (anlotinib + chemotherapy) or 2 (chemotherapy alone); status is 0 (censored) or
  *   1 (event); months is finite and >= 0.
- *
- * @example
- * parseEndpointCsv("group,status,months\n1,1,5.5\n2,0,12\n", "data/recurrence.csv")
- * // { file: "data/recurrence.csv", n: 2, group: [1, 2], status: [1, 0], months: [5.5, 12] }
  */
 import { csvLines, PLAIN_NUMBER } from "./csvText.js";
 import { DataFileError } from "./dataFileError.js";
@@ -59,7 +55,21 @@ function parseValue(text: string, file: string, line: number, column: Column): n
   return x;
 }
 
-/** Parses the text of one patient table; throws DataFileError on the first fault. */
+/**
+ * Parses the text of one patient table; throws DataFileError on the first fault.
+ *
+ * @param text  the file's text
+ * @param file  the file's name, for messages
+ * @returns     a frozen `{ file, n, group, status, months }`, columns in file order
+ * @throws DataFileError  naming the file, line, column and value: a header other than group,
+ *              status, months (each once), a row of the wrong length, a blank line, a value that is
+ *              not a plain number, a group other than 1 or 2, a status other than 0 or 1
+ *
+ * @example
+ * const t = parseEndpointCsv("group,status,months\n1,1,5.5\n2,0,12\n", "data/x.csv");
+ * t.n;        // => 2
+ * t.months;   // => [5.5, 12]
+ */
 export function parseEndpointCsv(text: string, file: string): EndpointData {
   const lines = csvLines(text, file);
   if (lines.length === 1 && lines[0] === "") {

@@ -28,11 +28,6 @@
  *
  * Reference values: test/study/fixtures/r/beyond-notebook.R recomputes every family in R
  * (chisq.test, survdiff, summary(survfit, times)) and searches the nearby tables by brute force.
- *
- * @example
- * const f = chiSquareForensics(study.lung_metastasis, claim.values[0], { other: study.recurrence });
- * f.matches              // [] when no computation prints as the reported value
- * f.closestByFamily      // the nearest miss of each family
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { atPrecision, type PrintedNumber } from "../claims/atPrecision.js";
@@ -40,6 +35,8 @@ import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
 import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
 import { armData } from "../data/armData.js";
+import { checkRows } from "../data/checkRows.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { kmRateTest } from "./kmRateTest.js";
 import { nearbyTables } from "./nearbyTables.js";
 import { twoByTwoStatistics, type TwoByTwoTest } from "./twoByTwoStatistics.js";
@@ -99,10 +96,31 @@ const TABLE_TESTS: readonly TwoByTwoTest[] = ["Pearson", "Yates", "likelihood-ra
 const key = (t: Table) => `[[${t[0].join(", ")}], [${t[1].join(", ")}]]`;
 const degenerate = (t: Table) => t[0][0] + t[0][1] === 0 || t[1][0] + t[1][1] === 0 || t[0][0] + t[1][0] === 0 || t[0][1] + t[1][1] === 0;
 
+/**
+ * Every candidate computation, judged at the precision printed; see the module comment.
+ *
+ * @param rows      the endpoint's patient table `{ group, status, months }`
+ * @param reported  the statistic as printed: text, value, decimals
+ * @param options   `cutoff` (default 12), `maxChanges` (nearby tables; default 3), `other` (the
+ *                  other endpoint's table, for family 6)
+ * @returns         a frozen result: the paper's `table`, every `candidates`, the `matches`, and per
+ *                  family its count and closest candidate (`byFamily`)
+ * @throws SurvivalInputError  for a reported that is not a printed number, bad rows (oneYearTable),
+ *                  a bad maxChanges, a field other than the table's, or an unknown option
+ *
+ * @example
+ * const study = loadStudy();
+ * const f = chiSquareForensics(study.lung_metastasis, { text: "4.62", value: 4.62, decimals: 2 }, { other: study.recurrence });
+ * f.table;                                   // => [[6, 17], [10, 6]]
+ * f.byFamily.map((b) => b.matches);          // => [0, 0, 0, 0, 0, 0, 2] (only two tables 3 patients away print as 4.62)
+ */
 export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, options: ChiSquareForensicsOptions = {}): ChiSquareForensicsResult {
   if (!reported || typeof reported.value !== "number" || !Number.isInteger(reported.decimals) || typeof reported.text !== "string") {
     throw new SurvivalInputError(`reported is ${show(reported)}: it must be a printed number { text, value, decimals }`, "reported", undefined, reported);
   }
+  checkRows("chiSquareForensics", rows);
+  checkOptions("chiSquareForensics", options, ["cutoff", "maxChanges", "other"]);
+  if (options.other !== undefined) checkRows("chiSquareForensics", options.other, "options.other");
   const cutoff = options.cutoff ?? 12;
   const maxChanges = options.maxChanges ?? 3;
   const paper = oneYearTable(rows, { cutoff, inclusive: true }); // validates rows and cut-off
@@ -111,7 +129,16 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   const add = (family: ForensicFamily, computation: string, t: Table | null, changes: number | null, statistic: number) => {
     const j = atPrecision(statistic, reported);
     candidates.push(
-      Object.freeze({ family, computation, table: t, changes, statistic, pValue: chiSquareUpper(statistic, 1), rounded: j.rounded, matches: j.matches }),
+      Object.freeze({
+        family,
+        computation,
+        table: t === null ? null : Object.freeze(t.map((r) => Object.freeze(r.slice()))),
+        changes,
+        statistic,
+        pValue: chiSquareUpper(statistic, 1),
+        rounded: j.rounded,
+        matches: j.matches,
+      }),
     );
   };
   const addTable = (family: ForensicFamily, what: string, t: Table, changes: number | null, tests = TABLE_TESTS) => {
@@ -203,7 +230,7 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
     return [Object.freeze({ family, candidates: of.length, matches: of.filter((c) => c.matches).length, closest })];
   });
   return Object.freeze({
-    reported,
+    reported: Object.freeze({ text: reported.text, value: reported.value, decimals: reported.decimals }),
     table,
     cutoff,
     maxChanges,

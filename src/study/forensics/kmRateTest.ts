@@ -9,22 +9,20 @@
  * std.err). With nobody censored before t, S is the crude proportion and the "plain" z² equals
  * the unpooled Wald chi-square of the 2x2 table at t. A scale is left out when S is 0 or 1 in
  * either arm (the variance or the transform is undefined there).
- *
- * @example
- * kmRateTest(g1, g2, 12).map((r) => [r.scale, r.statistic, r.pValue])
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { kaplanMeier, type KaplanMeierData } from "../../survival/km/kaplanMeier.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkData } from "../../survival/core/validate.js";
 
 export type KmScale = "plain" | "log" | "log-log";
 
 export interface KmRateTest {
   readonly scale: KmScale;
   readonly time: number;
-  /** S(t) and its Greenwood se, per arm. */
+  /** S(t) and its Greenwood standard error, per arm. */
   readonly survival: readonly [number, number];
-  readonly se: readonly [number, number];
+  readonly stdErr: readonly [number, number];
   readonly statistic: number;
   readonly pValue: number;
 }
@@ -41,7 +39,27 @@ function atTime(data: KaplanMeierData, t: number): [number, number] {
   return [s, se];
 }
 
+/**
+ * The arms' Kaplan-Meier S(time) compared on each scale; see the module comment.
+ *
+ * @param arm1  `{ time, event }` of one arm (as kaplanMeier takes it)
+ * @param arm2  the other arm
+ * @param time  the time t, finite and >= 0
+ * @returns     a frozen list of `{ scale, time, survival, stdErr, statistic, pValue }`, one per
+ *              scale; empty when S is 0 or 1 in an arm
+ * @throws SurvivalInputError  for a bad time, bad data (kaplanMeier), or a field other than time
+ *              and event
+ *
+ * @example
+ * const rec = loadEndpoint("recurrence");
+ * const r = kmRateTest(armData(rec, 1), armData(rec, 2), 12);
+ * r.map((x) => x.scale);   // => ["plain", "log", "log-log"]
+ * r[0].survival;           // => [0.5652, 0.25]
+ * r[0].statistic;          // => 4.435
+ */
 export function kmRateTest(arm1: KaplanMeierData, arm2: KaplanMeierData, time: number): readonly KmRateTest[] {
+  checkData("kmRateTest", arm1, ["time", "event"], "arm1");
+  checkData("kmRateTest", arm2, ["time", "event"], "arm2");
   if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
     throw new SurvivalInputError(`time is ${show(time)}: it must be a finite number >= 0`, "time", undefined, time);
   }
@@ -60,7 +78,7 @@ export function kmRateTest(arm1: KaplanMeierData, arm2: KaplanMeierData, time: n
         scale,
         time,
         survival: Object.freeze([s1, s2] as [number, number]),
-        se: Object.freeze([se1, se2] as [number, number]),
+        stdErr: Object.freeze([se1, se2] as [number, number]),
         statistic,
         pValue: chiSquareUpper(statistic, 1),
       });

@@ -9,13 +9,9 @@
  * table itself (0 changes).
  *
  * Order: by number of changes, then cell by cell (a, b, c, d) ascending.
- *
- * @example
- * nearbyTables([[6, 17], [10, 6]], 1).length          // 20: the one-patient changes
- * nearbyTables([[6, 17], [10, 6]], 1)[0]
- * // { table: [[5, 17], [10, 6]], changes: 1, description: "-1 group 1 event" }
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 export interface NearbyTable {
   readonly table: readonly (readonly number[])[];
@@ -31,7 +27,17 @@ export interface NearbyOptions {
   readonly columns?: readonly [string, string];
 }
 
-/** Patient changes between two 2x2 tables: max(sum of increases, sum of decreases). */
+/**
+ * Patient changes between two 2x2 tables: max(sum of increases, sum of decreases).
+ *
+ * @param from  a 2x2 table
+ * @param to    another
+ * @returns     the number of patient changes between them
+ * @throws TypeError  for tables that are not 2x2 arrays
+ *
+ * @example
+ * tableChanges([[6, 17], [10, 6]], [[5, 18], [10, 6]]);   // => 1 (one patient moved)
+ */
 export function tableChanges(from: readonly (readonly number[])[], to: readonly (readonly number[])[]): number {
   let up = 0;
   let down = 0;
@@ -45,6 +51,21 @@ export function tableChanges(from: readonly (readonly number[])[], to: readonly 
   return Math.max(up, down);
 }
 
+/**
+ * Every 2x2 table within maxChanges patient changes; see the module comment.
+ *
+ * @param table       a 2x2 table of whole counts
+ * @param maxChanges  1 to 10
+ * @param options     `rows` and `columns`: labels for the descriptions
+ * @returns           a frozen list of `{ table, changes, description }`
+ * @throws SurvivalInputError  for a table that is not 2x2 whole counts, a bad maxChanges, or an
+ *                    unknown option
+ *
+ * @example
+ * const near = nearbyTables([[6, 17], [10, 6]], 1);
+ * near.length;   // => 20
+ * near[0];       // => { table: [[5, 17], [10, 6]], changes: 1, description: "-1 group 1 event" }
+ */
 export function nearbyTables(table: readonly (readonly number[])[], maxChanges: number, options: NearbyOptions = {}): readonly NearbyTable[] {
   if (!Array.isArray(table) || table.length !== 2 || !table.every((r) => Array.isArray(r) && r.length === 2)) {
     throw new SurvivalInputError(`table is ${show(table)}: it must be a 2 x 2 array of counts`, "table", undefined, table);
@@ -57,6 +78,7 @@ export function nearbyTables(table: readonly (readonly number[])[], maxChanges: 
   if (!Number.isInteger(maxChanges) || maxChanges < 1 || maxChanges > 10) {
     throw new SurvivalInputError(`maxChanges is ${show(maxChanges)}: it must be a whole number from 1 to 10`, "maxChanges", undefined, maxChanges);
   }
+  checkOptions("nearbyTables", options, ["rows", "columns"]);
   const rows = options.rows ?? ["group 1", "group 2"];
   const columns = options.columns ?? ["event", "no event"];
   const k = maxChanges;

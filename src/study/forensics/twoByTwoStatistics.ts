@@ -10,10 +10,6 @@
  *   variance p1 (1 - p1) / n1 + p2 (1 - p2) / n2 (Agresti 2013, sec. 3.1.2); left out when a
  *   proportion is 0 or 1 (its variance is then 0 and the statistic undefined).
  * p-values are upper chi-square(1) tails. The table needs positive row and column totals.
- *
- * @example
- * twoByTwoStatistics([[6, 17], [10, 6]]).map((s) => [s.test, s.statistic])
- * // [["Pearson", 5.171], ["Yates", 3.775], ["likelihood-ratio G", 5.230], ["N-1", 5.038], ["unpooled Wald", 5.757]]
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
@@ -29,7 +25,18 @@ export interface TwoByTwoStatistic {
   readonly pValue: number;
 }
 
-/** The statistics in the order listed in the module comment. */
+/**
+ * The statistics in the order listed in the module comment.
+ *
+ * @param table  a 2x2 table of counts with positive margins
+ * @param tests  which statistics; default all five
+ * @returns      a frozen list of `{ test, statistic, pValue }` (p on 1 df)
+ * @throws SurvivalInputError  for a table that is not a 2x2 table of counts with positive margins,
+ *               or an unknown test
+ *
+ * @example
+ * twoByTwoStatistics([[6, 17], [10, 6]]).map((s) => s.statistic);   // => [5.171, 3.776, 5.230, 5.038, 5.757]
+ */
 export function twoByTwoStatistics(table: ArrayLike<ArrayLike<number>>, tests?: readonly TwoByTwoTest[]): readonly TwoByTwoStatistic[] {
   const { counts, nRow, nCol } = checkTable(table);
   if (nRow !== 2 || nCol !== 2) {

@@ -5,15 +5,12 @@
  * log-rank family and Cox tests x ties) and counts the choices under which the recomputed p
  * satisfies the stated comparison (statcheck's `satisfies`, e.g. p < 0.05, or p > 0.05 where
  * the paper calls a difference not significant).
- *
- * @example
- * const s = claimSensitivity(claims.find((c) => c.id === "res-lung-1y-chisq")!, loadStudy());
- * [s.holds, s.of, s.holdsAtReference]   // the call holds under `holds` of `of` choices
  */
 import type { Claim, Comparison } from "../claims/claims.js";
 import { satisfies } from "../claims/statcheck.js";
 import type { EndpointName, Study } from "../data/loadEndpoint.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { oneYearSweep } from "./oneYearSweep.js";
 import type { SweepResult } from "./sweep.js";
 import { timeToEventSweep } from "./timeToEventSweep.js";
@@ -32,12 +29,36 @@ export interface ClaimSensitivity {
   readonly holdsAtReference: boolean;
 }
 
-/** Whether claimSensitivity applies: a chisq-1y or logrank claim with a p comparison. */
+/**
+ * Whether claimSensitivity applies: a chisq-1y or logrank claim with a p comparison.
+ *
+ * @param c  a claim of data/claims.json
+ * @returns  true for a test claim with a p comparison
+ * @throws TypeError  for a c without a check
+ *
+ * @example
+ * isTestClaim(loadClaims().find((c) => c.id === "res-lung-1y-chisq")!);   // => true
+ */
 export function isTestClaim(c: Claim): boolean {
   return (c.check.kind === "chisq-1y" || c.check.kind === "logrank") && c.comparison !== null;
 }
 
+/**
+ * Whether a test claim's significance call holds under each choice; see the module comment.
+ *
+ * @param claim    a test claim (isTestClaim)
+ * @param study    the two tables (loadStudy())
+ * @param options  `alpha` (default 0.05)
+ * @returns        a frozen result: the `sweep`, per row whether it `satisfied` the claim's
+ *                 comparison, how many did (`holds` of `of`) and whether the reference did
+ * @throws SurvivalInputError  for a claim that is not a test claim, or an unknown option
+ *
+ * @example
+ * const s = claimSensitivity(loadClaims().find((c) => c.id === "res-lung-1y-chisq")!, loadStudy());
+ * [s.holds, s.of];   // => [9, 10] (the paper's p < 0.05 holds under 9 of the 10 choices)
+ */
 export function claimSensitivity(claim: Claim, study: Study, options: { alpha?: number } = {}): ClaimSensitivity {
+  checkOptions("claimSensitivity", options, ["alpha"]);
   const k = claim?.check;
   if (!k || !isTestClaim(claim) || (k.kind !== "chisq-1y" && k.kind !== "logrank")) {
     throw new SurvivalInputError(
@@ -55,7 +76,7 @@ export function claimSensitivity(claim: Claim, study: Study, options: { alpha?: 
     id: claim.id,
     kind: k.kind,
     endpoint: k.endpoint,
-    comparison,
+    comparison: Object.freeze({ ...comparison }),
     sweep,
     satisfied: Object.freeze(satisfied),
     holds: satisfied.filter(Boolean).length,

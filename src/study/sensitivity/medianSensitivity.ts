@@ -10,15 +10,13 @@
  *
  * Medians from kaplanMeier (R print(survfit(..., conf.type = ...))); checked against R in
  * test/study/fixtures/r/beyond-notebook.R.
- *
- * @example
- * medianSensitivity(loadEndpoint("recurrence")).rows
- * // [{ group: 1, confType: "log", median: 14, lower: 9, upper: null, changed: false }, ...]
  */
 import { kaplanMeier, type ConfType } from "../../survival/km/kaplanMeier.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
 import { armData } from "../data/armData.js";
+import { checkRows } from "../data/checkRows.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 export const CONF_TYPES: readonly ConfType[] = Object.freeze(["log", "log-log", "plain"] as ConfType[]);
 
@@ -40,7 +38,24 @@ export interface MedianSensitivity {
   readonly changed: number;
 }
 
+/**
+ * The medians' confidence limits under each CI transform; see the module comment.
+ *
+ * @param rows     a patient table `{ group, status, months }`
+ * @param options  `confLevel` (default 0.95)
+ * @returns        a frozen `{ rows, confLevel, changed }`: one row per arm and transform (group,
+ *                 confType, median, lower, upper, changed)
+ * @throws SurvivalInputError  for rows without equal-length columns, a bad confLevel, a field other
+ *                 than the table's, or an unknown option
+ *
+ * @example
+ * const m = medianSensitivity(loadEndpoint("recurrence"));
+ * m.rows[0];   // => { group: 1, confType: "log", median: 14, lower: 9, upper: null }
+ * m.rows[1];   // => { group: 1, confType: "log-log", median: 14, lower: 9, upper: 17 }
+ */
 export function medianSensitivity(rows: EndpointRows, options: { confLevel?: number } = {}): MedianSensitivity {
+  checkRows("medianSensitivity", rows);
+  checkOptions("medianSensitivity", options, ["confLevel"]);
   const { group, status, months } = rows;
   if (!group || !status || !months || status.length !== group.length || months.length !== group.length) {
     throw new SurvivalInputError("rows must have group, status and months columns of equal length", "rows", undefined, rows);

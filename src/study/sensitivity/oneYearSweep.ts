@@ -10,16 +10,14 @@
  * Tests: chiSquareTest (R chisq.test, correct = FALSE / TRUE), gTest, Pearson x (N - 1) / N on
  * 1 df (R: (n - 1) / n * chisq.test(x, correct = FALSE)$statistic), fisherExactTest (R
  * fisher.test, two-sided; no statistic). Checked against R in test/study/fixtures/r/beyond-notebook.R.
- *
- * @example
- * const s = oneYearSweep(loadEndpoint("lung_metastasis"));
- * s.rows.map((r) => [r.choice["cut-off"], r.choice.test, r.statistic, r.pValue, r.flips]);
  */
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
 import { fisherExactTest } from "../../survival/contingency/fisherExactTest.js";
 import { gTest } from "../../survival/contingency/gTest.js";
 import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
+import { checkRows } from "../data/checkRows.js";
+import { checkOptions } from "../../survival/core/validate.js";
 import { crossChoices, sensitivitySweep, type Choice, type SweepOutcome, type SweepResult } from "./sweep.js";
 
 export interface OneYearSweepOptions {
@@ -38,9 +36,18 @@ export const ONE_YEAR_TESTS = Object.freeze([
   "Fisher exact",
 ] as const);
 
-/** The cut-off options for a cut-off c: inclusive first (the reference). */
+/**
+ * The cut-off options for a cut-off c: inclusive first (the reference).
+ *
+ * @param cutoff  the cut-off in months
+ * @returns       the two labels, frozen
+ * @throws nothing: any number is labelled
+ *
+ * @example
+ * cutoffOptions(12);   // => ["<= 12 (inclusive)", "< 12 (exclusive)"]
+ */
 export function cutoffOptions(cutoff: number): readonly [string, string] {
-  return [`<= ${cutoff} (inclusive)`, `< ${cutoff} (exclusive)`];
+  return Object.freeze([`<= ${cutoff} (inclusive)`, `< ${cutoff} (exclusive)`] as const);
 }
 
 /** The 1-year test of one choice on the 2x2 table. */
@@ -68,7 +75,25 @@ function oneYearTest(table: readonly (readonly number[])[], test: string): Sweep
   }
 }
 
+/**
+ * The 1-year comparison under every cut-off rule and 2x2 test; see the module comment.
+ *
+ * @param rows     a patient table `{ group, status, months }`
+ * @param options  `cutoff` (default 12), `alpha` (default 0.05)
+ * @returns        a frozen SweepResult (sensitivitySweep), the reference being the inclusive cut-off
+ *                 with Pearson's chi-square
+ * @throws SurvivalInputError  for bad rows or cut-off (oneYearTable), a field other than the
+ *                 table's, or an unknown option
+ *
+ * @example
+ * const s = oneYearSweep(loadEndpoint("lung_metastasis"));
+ * s.reference.statistic;   // => 5.171 (Pearson, inclusive cut-off)
+ * s.rows.length;           // => 10
+ * s.flips;                 // => 1 (one choice calls it not significant)
+ */
 export function oneYearSweep(rows: EndpointRows, options: OneYearSweepOptions = {}): SweepResult {
+  checkRows("oneYearSweep", rows);
+  checkOptions("oneYearSweep", options, ["cutoff", "alpha"]);
   const cutoff = options.cutoff ?? 12;
   const [inclusive, exclusive] = cutoffOptions(cutoff);
   // oneYearTable validates the rows and the cut-off.

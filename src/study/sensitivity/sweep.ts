@@ -13,13 +13,9 @@
  * This is the "multiverse" idea of Steegen et al. (2016), Increasing transparency through a
  * multiverse analysis, Perspect Psychol Sci 11:702, on a small scale: the sweep reports every
  * combination, not the one that looks best.
- *
- * @example
- * const choices = crossChoices({ cutoff: ["<= 12", "< 12"], test: ["Pearson", "Yates"] });
- * const s = sensitivitySweep(choices, (c) => ({ statistic: x, pValue: p }), { reference: choices[0] });
- * s.rows.map((r) => [r.choice.cutoff, r.choice.test, r.pValue, r.significant, r.flips]);
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
 
 /** One combination: factor name -> the option chosen. */
 export type Choice = Readonly<Record<string, string>>;
@@ -62,7 +58,18 @@ export interface SweepOptions {
   readonly alpha?: number;
 }
 
-/** Every combination of the factors' options, the first factor varying slowest. */
+/**
+ * Every combination of the factors' options, the first factor varying slowest.
+ *
+ * @param factors  factor name -> its options (non-empty arrays of distinct strings)
+ * @returns        the combinations, frozen
+ * @throws SurvivalInputError  for no factor, or a factor without options or with a repeated one
+ *
+ * @example
+ * const choices = crossChoices({ cutoff: ["<= 12", "< 12"], test: ["Pearson", "Yates"] });
+ * choices.length;   // => 4
+ * choices[1];       // => { cutoff: "<= 12", test: "Yates" }
+ */
 export function crossChoices(factors: Readonly<Record<string, readonly string[]>>): readonly Choice[] {
   if (typeof factors !== "object" || factors === null || Array.isArray(factors)) {
     throw new SurvivalInputError(`factors is ${show(factors)}: it must be an object of option lists`, "factors", undefined, factors);
@@ -88,7 +95,25 @@ const sameChoice = (a: Choice, b: Choice) => {
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 };
 
-/** Evaluates every choice and compares its significance call with the reference's; see the module comment. */
+/**
+ * Evaluates every choice and compares its significance call with the reference's; see the module
+ * comment.
+ *
+ * @param choices   the combinations (crossChoices)
+ * @param evaluate  choice -> { statistic, pValue }, or null when the choice does not apply
+ * @param options   `reference`: the choice the others are compared with; `alpha`: default 0.05
+ * @returns         a frozen result: `rows` (choice, statistic, pValue, significant, isReference,
+ *                  flips), `reference`, `factors`, `alpha`, `significant`, `flips`, `stable`
+ * @throws SurvivalInputError  for no choices, a malformed or repeated choice, a p outside [0, 1], a
+ *                  reference not among the evaluated choices, or an unknown option
+ *
+ * @example
+ * const choices = crossChoices({ test: ["Pearson", "Yates"] });
+ * const p: Record<string, number> = { Pearson: 0.023, Yates: 0.052 };
+ * const s = sensitivitySweep(choices, (c) => ({ statistic: null, pValue: p[c.test] }), { reference: choices[0] });
+ * s.flips;    // => 1 (Yates' p is above 0.05)
+ * s.stable;   // => false
+ */
 export function sensitivitySweep(
   choices: readonly Choice[],
   evaluate: (choice: Choice) => SweepOutcome | null,
@@ -98,6 +123,7 @@ export function sensitivitySweep(
     throw new SurvivalInputError(`choices is ${show(choices)}: it must be a non-empty array`, "choices", undefined, choices);
   }
   if (typeof evaluate !== "function") throw new SurvivalInputError("evaluate must be a function", "evaluate", undefined, evaluate);
+  checkOptions("sensitivitySweep", options, ["reference", "alpha"]);
   const alpha = options?.alpha ?? 0.05;
   if (typeof alpha !== "number" || !(alpha > 0 && alpha < 1)) {
     throw new SurvivalInputError(`alpha is ${show(alpha)}: it must be in (0, 1)`, "alpha", undefined, alpha);
@@ -141,7 +167,7 @@ export function sensitivitySweep(
   const rows = evaluated.map((e) => {
     const significant = e.outcome.pValue < alpha;
     return Object.freeze({
-      choice: e.choice,
+      choice: Object.freeze({ ...e.choice }),
       statistic: e.outcome.statistic,
       pValue: e.outcome.pValue,
       significant,

@@ -14,15 +14,13 @@
  * Covariate: 1 for group 1 (anlotinib + chemotherapy), 0 for group 2.
  * Checked against R (survdiff, coxph) and a direct weighted log-rank in
  * test/study/fixtures/r/beyond-notebook.R.
- *
- * @example
- * const s = timeToEventSweep(loadEndpoint("recurrence"));
- * s.rows.map((r) => [r.choice.test, r.choice.ties, r.pValue, r.flips]);
  */
 import { coxPH, type CoxPHResult } from "../../survival/cox/coxPH.js";
 import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError } from "../../survival/errors.js";
+import { checkOptions } from "../../survival/core/validate.js";
+import { checkRows } from "../data/checkRows.js";
 import { sensitivitySweep, type Choice, type SweepResult } from "./sweep.js";
 
 export interface TimeToEventSweepOptions {
@@ -46,7 +44,23 @@ export const TIME_TO_EVENT_CHOICES: readonly Choice[] = Object.freeze([
   ...TIES.flatMap(([ties]) => COX_TESTS.map((test) => Object.freeze({ test, ties }))),
 ]);
 
+/**
+ * The time-to-event comparison under every test and ties method; see the module comment.
+ *
+ * @param rows     a patient table `{ group, status, months }` (groups 1 and 2)
+ * @param options  `alpha` (default 0.05)
+ * @returns        a frozen SweepResult (sensitivitySweep), the reference being the log-rank test
+ * @throws SurvivalInputError  for a group other than 1 or 2, bad data (logRankTest, coxPH), a field
+ *                 other than the table's, or an unknown option
+ *
+ * @example
+ * const s = timeToEventSweep(loadEndpoint("recurrence"));
+ * s.reference.statistic;   // => 8.627 (log-rank)
+ * s.stable;                // => true (every test and ties method: p < 0.05)
+ */
 export function timeToEventSweep(rows: EndpointRows, options: TimeToEventSweepOptions = {}): SweepResult {
+  checkRows("timeToEventSweep", rows);
+  checkOptions("timeToEventSweep", options, ["alpha"]);
   const { group, status, months } = rows;
   if (!group || !status || !months) {
     throw new SurvivalInputError("rows must have group, status and months columns", "rows", undefined, rows);

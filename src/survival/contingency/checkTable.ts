@@ -5,6 +5,9 @@
  */
 import { SurvivalInputError, show } from "../errors.js";
 
+/** Why an empty row or column is refused, and what answers for it. */
+const EMPTY = " (its expected counts are 0: R's chisq.test gives NaN; fisherExactTest takes such a 2 x 2 table)";
+
 /** A checked copy of an r x c table of counts with its margins. */
 export interface CheckedTable {
   /** The counts, row by row (fresh arrays). */
@@ -23,13 +26,17 @@ function isArrayLike(x: unknown): x is ArrayLike<unknown> {
 /**
  * Checks an r x c table given as rows (number[][] or an array of typed arrays): at least 2 rows
  * and 2 columns, rows of equal length, every count a finite number >= 0 (a whole number when
- * `integer` is set), and every row and column total positive.
+ * `integer` is set), and every row and column total positive (unless `emptyMargins` is set:
+ * Fisher's exact test, like R's fisher.test, has an answer for an empty row or column).
  *
  * @example
  * checkTable([[10, 13], [12, 4]]).rowSums // Float64Array [23, 16]
  * checkTable([[1, 2], [3]])               // throws: table[1] has 1 entry but table[0] has 2 ...
  */
-export function checkTable(table: unknown, options: { name?: string; integer?: boolean } = {}): CheckedTable {
+export function checkTable(
+  table: unknown,
+  options: { name?: string; integer?: boolean; emptyMargins?: boolean } = {},
+): CheckedTable {
   const name = options.name ?? "table";
   if (!isArrayLike(table) || typeof table === "string") {
     throw new SurvivalInputError(
@@ -107,10 +114,11 @@ export function checkTable(table: unknown, options: { name?: string; integer?: b
     counts.push(out);
     total += rowSums[i];
   }
+  if (options.emptyMargins) return { counts, nRow, nCol, rowSums, colSums, total };
   for (let i = 0; i < nRow; i++) {
     if (rowSums[i] === 0) {
       throw new SurvivalInputError(
-        `row ${i} of ${name} sums to 0 (${name}[${i}] is ${show(Array.from(rows[i]))}): every row and column needs a positive total`,
+        `row ${i} of ${name} sums to 0 (${name}[${i}] is ${show(Array.from(rows[i]))}): every row and column needs a positive total${EMPTY}`,
         name,
         i,
         Array.from(rows[i]),
@@ -121,7 +129,7 @@ export function checkTable(table: unknown, options: { name?: string; integer?: b
     if (colSums[j] === 0) {
       const column = rows.map((r) => r[j]);
       throw new SurvivalInputError(
-        `column ${j} of ${name} sums to 0 (${name}[*][${j}] is ${show(column)}): every row and column needs a positive total`,
+        `column ${j} of ${name} sums to 0 (${name}[*][${j}] is ${show(column)}): every row and column needs a positive total${EMPTY}`,
         name,
         j,
         column,

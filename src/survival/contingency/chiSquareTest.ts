@@ -4,7 +4,7 @@
  * 2 x 2 tables.
  */
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkObject } from "../core/validate.js";
+import { checkOptions } from "../core/validate.js";
 import { checkBoolean, checkTable, frozenRows } from "./checkTable.js";
 
 export interface ChiSquareTestResult {
@@ -35,15 +35,29 @@ export interface ChiSquareTestResult {
  * X-squared = 0, and one with O = E gets no correction at all and the plain method name).
  * Tables larger than 2 x 2 are never corrected. SPSS prints both lines ("Pearson Chi-Square" and
  * "Continuity Correction"); pass `{ correction: false }` for the first.
- * Counts may be non-integer (as in R); every row and column total must be positive.
+ * Counts may be non-integer (as in R). Every row and column total must be positive: where one is
+ * 0 its expected counts are 0 and R's chisq.test returns NaN with a warning ("Chi-squared
+ * approximation may be incorrect"), so such a table is refused, naming the row or column
+ * (fisherExactTest answers for a 2 x 2 one, as R's fisher.test does).
+ *
+ * @param table    an r x c table of counts, as rows (number[][] or typed arrays), r, c >= 2
+ * @param options  `correction`: Yates' continuity correction for a 2 x 2 table, default true (R's)
+ * @returns        a frozen result: `statistic` (X-squared), `df`, `pValue`, `method` (R's sentence),
+ *                 `yates` (the amount subtracted), and the `observed`, `expected`, `residuals`
+ *                 and `stdres` tables
+ * @throws SurvivalInputError  for a table that is not r x c with r, c >= 2, a count that is not
+ *                 a finite number >= 0 (naming its row and column), a row or column summing to
+ *                 0, or an unknown or bad option
  *
  * @example
- * chiSquareTest([[10, 13], [12, 4]])
- * // { statistic: 2.6387595..., df: 1, pValue: 0.1042849..., method: "Pearson's Chi-squared test with Yates' continuity correction", ... }
- * chiSquareTest([[10, 13], [12, 4]], { correction: false }).pValue // 0.0508577...
+ * const t = [[10, 13], [12, 4]];
+ * chiSquareTest(t).statistic;                        // => 2.6388 (Yates' correction, R's default for 2 x 2)
+ * chiSquareTest(t).method;                           // => "Pearson's Chi-squared test with Yates' continuity correction"
+ * chiSquareTest(t, { correction: false }).statistic; // => 3.8130 (Pearson)
+ * chiSquareTest(t, { correction: false }).pValue;    // => 0.05086
  */
 export function chiSquareTest(table: ArrayLike<ArrayLike<number>>, options?: { correction?: boolean }): ChiSquareTestResult {
-  const opts = checkObject("options", options, true);
+  const opts = checkOptions("chiSquareTest", options, ["correction"]);
   const correct = checkBoolean("correction", opts.correction, true);
   const { counts, nRow, nCol, rowSums, colSums, total: n } = checkTable(table);
 

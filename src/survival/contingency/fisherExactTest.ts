@@ -4,7 +4,7 @@
  * src/library/stats/R/fisher.test.R).
  */
 import { SurvivalInputError, show } from "../errors.js";
-import { checkConfLevel, checkObject, checkOneOf } from "../core/validate.js";
+import { checkConfLevel, checkOneOf, checkOptions } from "../core/validate.js";
 import { checkTable } from "./checkTable.js";
 import { zeroin } from "./zeroin.js";
 
@@ -51,24 +51,38 @@ const ALTERNATIVES: readonly FisherAlternative[] = ["two.sided", "less", "greate
  * By default (`tol: 0`) we solve as precisely as doubles allow; `tol: 2 ** -13`
  * (UNIROOT_TOL) reproduces R's fisher.test output digit for digit.
  *
- * Only 2 x 2 tables; every row and column total must be positive.
+ * Only 2 x 2 tables. A table with an empty row or column (a zero margin, even all zeros) has
+ * one possible table given its margins: as R, p = 1, odds ratio 0 and interval 0 to Infinity,
+ * for every alternative (R/fisher.test.R: x = lo = hi).
+ *
+ * @param table    a 2 x 2 table of whole-number counts, as rows
+ * @param options  `confLevel` (default 0.95), `alternative` ("two.sided", default, "less" or
+ *                 "greater"), `tol` (root-finding tolerance; default 0, as precise as doubles
+ *                 allow; UNIROOT_TOL reproduces R's printed digits)
+ * @returns        a frozen result: `pValue`, `oddsRatio` (conditional MLE), its interval `lower`,
+ *                 `upper`, and `confLevel`, `alternative`, `tol`, `method`
+ * @throws SurvivalInputError  for a table that is not 2 x 2, a count that is not a whole number
+ *                 >= 0 (naming its row and column), or an unknown or bad option
  *
  * @example
- * fisherExactTest([[10, 13], [12, 4]])
- * // { pValue: 0.0994344..., oddsRatio: 0.2659085..., lower: 0.0473188..., upper: 1.2314252..., ... }
+ * const f = fisherExactTest([[10, 13], [12, 4]]);
+ * f.pValue;              // => 0.09943
+ * f.oddsRatio;           // => 0.2659 (conditional MLE)
+ * [f.lower, f.upper];    // => [0.04732, 1.231]
+ * fisherExactTest([[0, 0], [5, 10]]); // => { pValue: 1, oddsRatio: 0, lower: 0, upper: Infinity } (an empty row: as R)
  */
 export function fisherExactTest(
   table: ArrayLike<ArrayLike<number>>,
   options?: { confLevel?: number; alternative?: FisherAlternative; tol?: number },
 ): FisherExactTestResult {
-  const opts = checkObject("options", options, true);
+  const opts = checkOptions("fisherExactTest", options, ["confLevel", "alternative", "tol"]);
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const alternative = opts.alternative === undefined ? "two.sided" : checkOneOf("alternative", opts.alternative, ALTERNATIVES);
   const tol = opts.tol === undefined ? 0 : opts.tol;
   if (typeof tol !== "number" || !(tol >= 0) || tol === Infinity) {
     throw new SurvivalInputError(`tol is ${show(tol)}: it must be a finite number >= 0`, "tol", undefined, tol);
   }
-  const { counts, nRow, nCol } = checkTable(table, { integer: true });
+  const { counts, nRow, nCol } = checkTable(table, { integer: true, emptyMargins: true });
   if (nRow !== 2 || nCol !== 2) {
     throw new SurvivalInputError(
       `table is ${nRow} x ${nCol}: fisherExactTest needs a 2 x 2 table (use chiSquareTest or gTest for r x c)`,

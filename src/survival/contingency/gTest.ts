@@ -2,6 +2,7 @@
  * Likelihood-ratio (G) test of independence for an r x c table.
  */
 import { chiSquareUpper } from "../core/distributions.js";
+import { checkOptions } from "../core/validate.js";
 import { checkTable, frozenRows } from "./checkTable.js";
 
 export interface GTestResult {
@@ -23,13 +24,27 @@ export interface GTestResult {
  * (r - 1)(c - 1) df (Sokal & Rohlf, Biometry, 3rd ed., ch. 17; Agresti, Categorical Data
  * Analysis, 3rd ed., 3.2.1). SPSS prints it as "Likelihood Ratio"; R computes it as
  * `2 * sum(x * log(x / E))` with `pchisq(G, df, lower.tail = FALSE)` (DescTools::GTest with
- * correct = "none"). No continuity correction. Counts may be non-integer; every row and column
- * total must be positive.
+ * correct = "none"). No continuity correction. Counts may be non-integer. Every row and column
+ * total must be positive: base R has no G-test, and its chisq.test gives NaN for a table with an
+ * empty row or column (the expected counts there are 0), so such a table is refused, as by
+ * chiSquareTest.
+ *
+ * @param table    an r x c table of counts, as rows (number[][] or typed arrays), r, c >= 2
+ * @param options  none: gTest takes no options (an object with any key is refused)
+ * @returns        a frozen result: `statistic` (G), `df`, `pValue`, `method`, and the `observed` and
+ *                 `expected` tables
+ * @throws SurvivalInputError  for a table that is not r x c with r, c >= 2, a count that is not
+ *                 a finite number >= 0 (naming its row and column), a row or column summing to
+ *                 0, or any option
  *
  * @example
- * gTest([[10, 13], [12, 4]]) // { statistic: 3.9356133..., df: 1, pValue: 0.0472738..., ... }
+ * const g = gTest([[10, 13], [12, 4]]);
+ * g.statistic;   // => 3.9356
+ * g.df;          // => 1
+ * g.pValue;      // => 0.04727
  */
-export function gTest(table: ArrayLike<ArrayLike<number>>): GTestResult {
+export function gTest(table: ArrayLike<ArrayLike<number>>, options?: Record<string, never>): GTestResult {
+  checkOptions("gTest", options, []);
   const { counts, nRow, nCol, rowSums, colSums, total: n } = checkTable(table);
   const expected: Float64Array[] = [];
   let sum = 0;

@@ -3,6 +3,7 @@
  * tail (where 1 - cdf would cancel to 0): the chi-square upper tail through the regularised
  * incomplete gamma function, and the normal quantile by Wichura's AS 241.
  */
+import { SurvivalInputError, show } from "../errors.js";
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
@@ -58,16 +59,45 @@ export function gammaQ(a: number, x: number): number {
   return Math.exp(lead) * h;
 }
 
-/** P(X > x) for X ~ chi-square(df): R's pchisq(x, df, lower.tail = FALSE). */
+/**
+ * P(X > x) for X ~ chi-square(df): R's pchisq(x, df, lower.tail = FALSE), to full relative
+ * precision in the far tail.
+ *
+ * @param x   the statistic (a number; x <= 0 gives 1)
+ * @param df  degrees of freedom, a number > 0 (need not be whole)
+ * @returns   the upper tail probability
+ * @throws SurvivalInputError  for an x that is not a number or is NaN, or a df that is not a
+ *            number > 0
+ *
+ * @example
+ * chiSquareUpper(3.84, 1);   // => 0.05004
+ * chiSquareUpper(1000, 1);   // => 1.796e-219 (where 1 - pchisq(x, 1) would be 0)
+ */
 export function chiSquareUpper(x: number, df: number): number {
-  if (!(df > 0)) throw new RangeError(`chi-square df must be > 0; got ${df}`);
-  if (Number.isNaN(x)) throw new RangeError("chi-square statistic is NaN");
+  if (typeof df !== "number" || !(df > 0)) {
+    throw new SurvivalInputError(`df is ${show(df)}: chi-square degrees of freedom must be a number > 0`, "df", undefined, df);
+  }
+  if (typeof x !== "number" || Number.isNaN(x)) {
+    throw new SurvivalInputError(`x is ${show(x)}: a chi-square statistic must be a number`, "x", undefined, x);
+  }
   return gammaQ(df / 2, x / 2);
 }
 
-/** Standard normal quantile: R's qnorm(p). Wichura (1988), Algorithm AS 241 (PPND16). */
+/**
+ * Standard normal quantile: R's qnorm(p). Wichura (1988), Algorithm AS 241 (PPND16).
+ *
+ * @param p  a probability in [0, 1] (0 and 1 give -Infinity and Infinity)
+ * @returns  the x with P(Z <= x) = p
+ * @throws SurvivalInputError  for a p that is not a number in [0, 1]
+ *
+ * @example
+ * normalQuantile(0.975);   // => 1.959964
+ * normalQuantile(1e-10);   // => -6.3613
+ */
 export function normalQuantile(p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1]; got ${p}`);
+  if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
+    throw new SurvivalInputError(`p is ${show(p)}: a probability must be a number in [0, 1]`, "p", undefined, p);
+  }
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   const q = p - 0.5;

@@ -7,12 +7,8 @@
  * Seeding: an integer seed is expanded into the four state words by splitmix32 (the 32-bit
  * variant of Steele, Lea & Flood's SplitMix: x += 0x9e3779b9; z = x; z = (z ^ z >>> 16) *
  * 0x21f0aaad; z = (z ^ z >>> 15) * 0x735a2d97; z ^= z >>> 15), so every seed, including 0,
- * gives a valid, well-mixed state. The same seed gives the same stream on every platform.
- *
- * @example
- * const rng = createRandom(2020);
- * rng.next();        // a double in [0, 1)
- * rng.integer(6);    // 0..5, uniform (Lemire's method, no modulo bias)
+ * gives a valid, well-mixed state. The same seed gives the same stream on every platform
+ * (checked against the reference C code's outputs in test/survival/permutation/random.test.ts).
  */
 import { SurvivalInputError, show } from "../errors.js";
 
@@ -52,7 +48,20 @@ function splitmix32(seed: number): Uint32Array {
   return state;
 }
 
-/** A generator seeded with an integer in [0, 2^32). */
+/**
+ * A generator seeded with an integer in [0, 2^32).
+ *
+ * @param seed  an integer in [0, 2^32), e.g. 2020 or 0xC0FFEE
+ * @returns     the generator: `next()` a double in [0, 1) (53 random bits), `integer(n)` a
+ *              uniform integer in [0, n) (Lemire's method, no modulo bias), `nextUint32()`
+ * @throws SurvivalInputError  for a seed that is not an integer in [0, 2^32)
+ *
+ * @example
+ * const rng = createRandom(2020);
+ * const x = rng.next();
+ * x >= 0 && x < 1;                                  // => true
+ * createRandom(7).next() === createRandom(7).next(); // => true (same seed, same stream)
+ */
 export function createRandom(seed: number): Random {
   return fromState(splitmix32(checkSeed(seed)));
 }
@@ -114,11 +123,30 @@ export function fromState(words: ArrayLike<number>): Random {
     return (m - low) / 4294967296;
   }
 
-  return { nextUint32, next, integer };
+  return Object.freeze({ nextUint32, next, integer });
 }
 
-/** Shuffles a in place, uniformly over its permutations (Fisher-Yates / Durstenfeld). */
+/**
+ * Shuffles a in place, uniformly over its permutations (Fisher-Yates / Durstenfeld).
+ *
+ * @param a    the array to shuffle (changed in place)
+ * @param rng  a generator from createRandom
+ * @returns    nothing: `a` holds the permutation
+ * @throws SurvivalInputError  for an `a` that is not an array or Int32Array, or an rng without
+ *             `integer`
+ *
+ * @example
+ * const a = [1, 2, 3, 4, 5];
+ * shuffle(a, createRandom(1));
+ * a.slice().sort();   // => [1, 2, 3, 4, 5] (the same values, in a random order)
+ */
 export function shuffle(a: Int32Array | number[], rng: Random): void {
+  if (!Array.isArray(a) && !(a instanceof Int32Array)) {
+    throw new SurvivalInputError(`a is ${show(a)}: shuffle takes an array or an Int32Array`, "a", undefined, a);
+  }
+  if (rng === null || typeof rng !== "object" || typeof rng.integer !== "function") {
+    throw new SurvivalInputError("rng must be a generator from createRandom", "rng", undefined, rng);
+  }
   for (let i = a.length - 1; i > 0; i--) {
     const j = rng.integer(i + 1);
     const t = a[i];

@@ -181,8 +181,57 @@ export function checkOptionNames(
 ): void {
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
-      const list = allowed.length === 1 ? `the option is ${allowed[0]}` : `the options are ${allowed.join(", ")}`;
+      const list =
+        allowed.length === 0
+          ? `${fn} takes no options`
+          : allowed.length === 1
+            ? `the option is ${allowed[0]}`
+            : `the options are ${allowed.join(", ")}`;
       throw new SurvivalInputError(`${name}.${key} is not an option of ${fn}; ${list}${hint}`, name, undefined, key);
     }
   }
+}
+
+/**
+ * The options object of fn, checked: undefined (no options) or a plain object whose every key
+ * is one of `allowed` (checkOptionNames). Returns the object, or {} for undefined.
+ *
+ * @example
+ * checkOptions("chiSquareTest", { corection: false }, ["correction"])
+ * // throws: options.corection is not an option of chiSquareTest; the option is correction
+ */
+export function checkOptions(
+  fn: string,
+  options: unknown,
+  allowed: readonly string[],
+  name = "options",
+  hint = "",
+): Record<string, unknown> {
+  const o = checkObject(name, options, true);
+  checkOptionNames(fn, o, allowed, name, hint);
+  return o;
+}
+
+/**
+ * A data object of fn, checked: a plain object whose every field is one fn reads, so that a
+ * misspelt or unsupported column (`weights`, `stratum`) is refused instead of ignored.
+ * Returns the object.
+ *
+ * @example
+ * checkData("kaplanMeier", { time: [1], event: [1], weights: [2] }, ["time", "event"])
+ * // throws: data.weights is not a field kaplanMeier reads; the fields are time, event
+ */
+export function checkData(fn: string, data: unknown, fields: readonly string[], name = "data", hint = ""): Record<string, unknown> {
+  const d = checkObject(name, data);
+  for (const key of Object.keys(d)) {
+    if (!fields.includes(key)) {
+      throw new SurvivalInputError(
+        `${name}.${key} is not a field ${fn} reads; the fields are ${fields.join(", ")}${hint}`,
+        name,
+        undefined,
+        key,
+      );
+    }
+  }
+  return d;
 }

@@ -31,19 +31,17 @@
  *
  * Reference: Cox (1972) JRSS B 34:187; Efron (1977) JASA 72:557; Therneau & Grambsch (2000),
  * Modeling Survival Data, ch. 3; R survival coxph / coxph.fit / coxfit6.c / summary.coxph.
- *
- * @example
- * const fit = coxPH({ time: [5, 8, 12, 3, 9, 20], event: [1, 1, 0, 1, 1, 0], covariates: { arm: [1, 1, 1, 0, 0, 0] } });
- * fit.coef[0]; fit.hazardRatio[0]; fit.score.pValue;
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import {
   checkConfLevel,
+  checkData,
   checkEvents,
   checkFinite,
   checkObject,
   checkOneOf,
+  checkOptions,
   checkTimes,
 } from "../core/validate.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
@@ -80,13 +78,17 @@ export interface CoxTest {
 }
 
 export interface CoxPHResult {
-  readonly method: Ties;
+  /** The model in words, e.g. "Cox proportional hazards model (R coxph), Efron ties". */
+  readonly method: string;
+  /** "efron" or "breslow", as asked. */
+  readonly ties: Ties;
   readonly names: readonly string[];
   readonly coef: readonly number[];
   /** exp(coef). */
   readonly hazardRatio: readonly number[];
-  readonly se: readonly number[];
-  /** coef / se and its two-sided p-value (summary's z and Pr(>|z|)). */
+  /** Standard error of each coefficient, sqrt(diag V) (summary's se(coef)). */
+  readonly stdErr: readonly number[];
+  /** coef / stdErr and its two-sided p-value (summary's z and Pr(>|z|)). */
   readonly z: readonly number[];
   readonly pValue: readonly number[];
   /** Confidence limits of the hazard ratio at confLevel. */
@@ -110,6 +112,8 @@ export interface CoxPHResult {
 }
 
 const DEFAULT_TOLER_CHOL = Math.pow(2.220446049250313e-16, 0.75);
+const DATA_FIELDS = ["time", "event", "covariates"];
+const OPTION_NAMES = ["ties", "confLevel", "eps", "iterMax", "tolerChol", "tolerInf", "timefix"];
 
 function positive(name: string, x: unknown): number {
   if (typeof x !== "number" || !(x > 0) || !Number.isFinite(x)) {
@@ -162,10 +166,38 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
   );
 }
 
-/** Fits a Cox proportional-hazards model; see the module comment for the conventions. */
+/**
+ * Fits a Cox proportional-hazards model; see the module comment for the conventions.
+ *
+ * @param data     `{ time, event, covariates }`: follow-up times (finite, >= 0), event codes
+ *                 (1/true = event, 0/false = censored), and one finite numeric column per
+ *                 covariate, keyed by its name, all of one length
+ * @param options  `ties` ("efron", default, or "breslow"), `confLevel` (default 0.95), and R's
+ *                 coxph.control: `eps`, `iterMax`, `tolerChol`, `tolerInf`, `timefix`
+ * @returns        a frozen result: per covariate (`names`) `coef`, `hazardRatio`, `stdErr`, `z`,
+ *                 `pValue`, `lower`, `upper`; `variance`; `logLik`, `logLikNull`; the
+ *                 `likelihoodRatio`, `wald` and `score` tests ({ statistic, df, pValue }); `n`,
+ *                 `nEvent`, `iterations`, `converged`, `warnings`, `ties`, `confLevel`, `method`
+ * @throws SurvivalInputError  for a bad time, event code or covariate value (naming its index
+ *                 and value), columns of different lengths, no covariate, a constant or collinear
+ *                 covariate (naming them), no events, a field other than time, event and
+ *                 covariates, or an unknown or bad option
+ *
+ * @example
+ * const data = {
+ *   time: [5, 8, 12, 3, 9, 20, 4, 15, 7, 11],
+ *   event: [1, 1, 0, 1, 1, 0, 1, 1, 1, 0],
+ *   covariates: { arm: [1, 1, 1, 0, 0, 0, 0, 1, 0, 1] },
+ * };
+ * const fit = coxPH(data);     // coxph(Surv(time, event) ~ arm), Efron ties
+ * fit.coef[0];                 // => -0.5945
+ * fit.hazardRatio[0];          // => 0.5519
+ * fit.stdErr[0];               // => 0.7690
+ * fit.score.pValue;            // => 0.4331 (summary's score (logrank) test)
+ */
 export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult {
-  const d = checkObject("data", data);
-  const o = checkObject("options", options, true);
+  const d = checkData("coxPH", data, DATA_FIELDS);
+  const o = checkOptions("coxPH", options, OPTION_NAMES);
   const ties = o.ties === undefined ? "efron" : checkOneOf("ties", o.ties, ["efron", "breslow"] as const);
   const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
   const eps = o.eps === undefined ? 1e-9 : positive("eps", o.eps);
@@ -292,11 +324,12 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
   );
 
   return Object.freeze({
-    method: ties,
+    method: `Cox proportional hazards model (R coxph), ${ties === "efron" ? "Efron" : "Breslow"} ties`,
+    ties,
     names: Object.freeze(names.slice()),
     coef: Object.freeze(coef),
     hazardRatio: Object.freeze(hazardRatio),
-    se: Object.freeze(se),
+    stdErr: Object.freeze(se),
     z: Object.freeze(z),
     pValue: Object.freeze(pValue),
     lower: Object.freeze(lower),

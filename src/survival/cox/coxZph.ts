@@ -28,15 +28,9 @@
  * Reference: Grambsch & Therneau (1994), Proportional hazards tests and diagnostics based on
  * weighted residuals, Biometrika 81:515-526; Therneau & Grambsch (2000), Modeling Survival
  * Data, sec. 6.2; R survival 3.5 cox.zph.
- *
- * @example
- * const fit = coxPH(data);
- * const zph = coxZph(fit, data);                  // transform "km"
- * zph.table; zph.global.pValue;                   // R: cox.zph(fit)
- * zph.x; zph.y[0];                                // R: plot(cox.zph(fit)[1]) points
  */
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkEvents, checkFinite, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
+import { checkData, checkEvents, checkFinite, checkObject, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
@@ -52,7 +46,8 @@ export interface CoxZphOptions {
 export interface ZphTest {
   /** Covariate name, or "GLOBAL". */
   readonly term: string;
-  readonly chisq: number;
+  /** The score test's chi-square (R's zph$table chisq). */
+  readonly statistic: number;
   readonly df: number;
   readonly pValue: number;
 }
@@ -150,25 +145,48 @@ function solveQuadratic(m: Float64Array, size: number, u: Float64Array, what: st
   return q;
 }
 
-/** Tests proportional hazards for each covariate of a Cox fit and globally; see the module comment. */
+/**
+ * Tests proportional hazards for each covariate of a Cox fit and globally; see the module comment.
+ *
+ * @param fit      the coxPH result to test
+ * @param data     the `{ time, event, covariates }` it was fitted on
+ * @param options  `transform` of time: "km" (default, R's), "rank", "identity" or "log"
+ * @returns        a frozen result: `tests` (one { term, statistic, df, pValue } per covariate),
+ *                 `global`, `table` (both, as R prints it), the scaled Schoenfeld residuals `y`
+ *                 at the transformed event times `x` (and `time`), their `variance`, `names`,
+ *                 `transform`, `ties`
+ * @throws SurvivalInputError  for a fit that is not a coxPH result or has an infinite
+ *                 coefficient, data other than the fit's (covariates or rows), bad data (as
+ *                 coxPH), a singular information matrix, a "log" transform with an event at time
+ *                 0, a field other than time, event and covariates, or an unknown or bad option
+ *
+ * @example
+ * const data = {
+ *   time: [5, 8, 12, 3, 9, 20, 4, 15, 7, 11],
+ *   event: [1, 1, 0, 1, 1, 0, 1, 1, 1, 0],
+ *   covariates: { arm: [1, 1, 1, 0, 0, 0, 0, 1, 0, 1] },
+ * };
+ * const zph = coxZph(coxPH(data), data);   // cox.zph(fit), transform "km"
+ * zph.tests[0].statistic;                  // => 1.2474
+ * zph.global.pValue;                       // => 0.2641
+ */
 export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOptions): CoxZphResult {
   const f = checkObject("fit", fit);
-  if (!Array.isArray(f.names) || !Array.isArray(f.coef) || (f.method !== "efron" && f.method !== "breslow")) {
-    throw new SurvivalInputError("fit must be the result of coxPH (names, coef and method)", "fit", undefined, fit);
+  if (!Array.isArray(f.names) || !Array.isArray(f.coef) || (f.ties !== "efron" && f.ties !== "breslow")) {
+    throw new SurvivalInputError("fit must be the result of coxPH (names, coef and ties)", "fit", undefined, fit);
   }
   const names = fit.names as readonly string[];
   const beta = fit.coef as readonly number[];
-  const efron = fit.method === "efron";
+  const efron = fit.ties === "efron";
   beta.forEach((b, k) => {
     if (!Number.isFinite(b)) {
       throw new SurvivalInputError(`fit.coef[${k}] (${names[k]}) is ${show(b)}: the test needs finite coefficients`, "fit", k, b);
     }
   });
-  const o = checkObject("options", options, true);
-  checkOptionNames("coxZph", o, ["transform"]);
+  const o = checkOptions("coxZph", options, ["transform"]);
   const transform = o.transform === undefined ? "km" : checkOneOf("transform", o.transform, TRANSFORMS);
 
-  const d = checkObject("data", data);
+  const d = checkData("coxZph", data, ["time", "event", "covariates"]);
   const time = checkTimes("time", d.time);
   const n = time.length;
   const event = checkEvents("event", d.event, n);
@@ -324,7 +342,8 @@ export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOption
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) imat[(i + p) * p2 + j] = imat[j * p2 + i + p];
 
   // Score tests: U is 0 in the first p places (beta is fitted), the time-interaction score after.
-  const test = (term: string, chisq: number, df: number): ZphTest => Object.freeze({ term, chisq, df, pValue: chiSquareUpper(chisq, df) });
+  const test = (term: string, statistic: number, df: number): ZphTest =>
+    Object.freeze({ term, statistic, df, pValue: chiSquareUpper(statistic, df) });
   const tests = names.map((name, k) => {
     const idx = [...Array.from({ length: p }, (_, i) => i), p + k];
     const s = p + 1;
@@ -372,6 +391,6 @@ export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOption
     y: Object.freeze(y.map((col) => Object.freeze(col))),
     variance: Object.freeze(variance),
     transform,
-    ties: fit.method,
+    ties: fit.ties,
   });
 }

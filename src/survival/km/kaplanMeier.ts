@@ -3,43 +3,20 @@
  * confidence limits, matching R survival 3.5:
  *   summary(survfit(Surv(time, event) ~ 1, conf.type = confType, conf.int = confLevel), censored = TRUE)
  *
- * - One row per distinct time with an event or a censoring, ascending. Times closer than
- *   sqrt(machine epsilon) are one time, as R's default timefix (aeqSurv; core/tabulate.ts).
- * - survival: prod (n_j - d_j) / n_j. stdErr: Greenwood on the survival scale,
- *   S sqrt(sum d_j / (n_j (n_j - d_j))), as summary() prints it.
- * - lower/upper: R's survfit_confint (confint.ts). NaN stands for R's NA/NaN: "log" and
- *   "log-log" limits where S = 0, "log-log" limits where S = 1, "plain" limits and stdErr where
- *   S = 0 (the variance is infinite there).
- * - cumHazard, cumHazardStdErr: Nelson-Aalen, sum d/n and sqrt(sum d/n^2) (R's cumhaz, std.chaz).
- * - median: as print(fit) shows it; quantile(p): as quantile(fit, p) (quantile.ts). null where R
- *   gives NA: not reached, or a CI band that never crosses.
- * - survivalAt(t): the right-continuous step function, 1 before the first time, carried flat
- *   after the last one (summary(fit, times = t, extend = TRUE)).
- * - rmst(tau): restricted mean and its se, as print(fit, rmean = tau) (rmst.ts).
+ * The checked entry point: it refuses bad data and options, copies the columns into typed
+ * arrays and calls the engine (kaplanMeierFit.ts, which documents the estimates), as R's
+ * survfit calls survfitKM. Where S = 0.5 exactly over an interval the median is its midpoint, as
+ * R; null means not reached (or a CI band that never crosses 0.5).
  *
- * The arrays are Float64Arrays owned by the result; do not write to them. Cost: two O(n) passes
- * over the input plus the tabulation (hashing, no sort of the raw times), then O(distinct times).
- *
- * Reference: Kaplan & Meier (1958); Greenwood (1926); Klein & Moeschberger (2003), ch. 4;
- * R survival 3.5 survfit / summary.survfit / quantile.survfit / print.survfit.
- *
- * @example
- * const km = kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 1] });
- * km.time;              // Float64Array [1, 2, 3, 4, 5]
- * km.survival;          // Float64Array [0.8333, 0.5, 0.5, 0.25, 0]
- * km.median.estimate;   // 3: S = 0.5 on [2, 4), R's midpoint rule
+ * Reference: Kaplan & Meier (1958); Greenwood (1926); Klein & Moeschberger (2003), ch. 4.
  */
-import { SurvivalInputError, show } from "../errors.js";
-import { checkConfLevel, checkEvents, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
-import { tabulate } from "../core/tabulate.js";
-import { countAtOrBelow } from "../core/bisect.js";
-import { normalQuantile } from "../core/distributions.js";
-import { CONF_TYPES, confidenceLimits, type ConfType } from "./confint.js";
-import { curveQuantile, printedMedian } from "./quantile.js";
-import { restrictedMean, type RestrictedMean } from "./rmst.js";
+import { checkConfLevel, checkData, checkEvents, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
+import { CONF_TYPES, type ConfType } from "./confint.js";
+import { kaplanMeierFit, type KaplanMeierResult } from "./kaplanMeierFit.js";
 
 export type { ConfType } from "./confint.js";
 export type { RestrictedMean } from "./rmst.js";
+export type { KaplanMeierResult, QuantileEstimate } from "./kaplanMeierFit.js";
 
 export interface KaplanMeierData {
   time: ArrayLike<number>;
@@ -54,151 +31,40 @@ export interface KaplanMeierOptions {
   confLevel?: number;
 }
 
-/** A quantile (or the median) and its confidence limits; null = not reached / not estimable. */
-export interface QuantileEstimate {
-  readonly estimate: number | null;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
-
-export interface KaplanMeierResult {
-  readonly time: ArrayLike<number>;
-  readonly nRisk: ArrayLike<number>;
-  readonly nEvent: ArrayLike<number>;
-  readonly nCensor: ArrayLike<number>;
-  readonly survival: ArrayLike<number>;
-  /** Greenwood standard error of the survival (NaN where S = 0). */
-  readonly stdErr: ArrayLike<number>;
-  readonly lower: ArrayLike<number>;
-  readonly upper: ArrayLike<number>;
-  /** Nelson-Aalen cumulative hazard and its standard error (R's cumhaz, std.chaz). */
-  readonly cumHazard: ArrayLike<number>;
-  readonly cumHazardStdErr: ArrayLike<number>;
-  /** Median as print(survfit) shows it, with its CI. */
-  readonly median: QuantileEstimate;
-  /** R's quantile(fit, probs = p): p is the cumulative failure probability, 0 < p < 1. */
-  quantile(p: number): QuantileEstimate;
-  /** Survival probability at time t (right-continuous). */
-  survivalAt(t: number): number;
-  /** Restricted mean survival time up to tau >= 0 and its standard error. */
-  rmst(tau: number): RestrictedMean;
-  /** Number of subjects and of events. */
-  readonly n: number;
-  readonly events: number;
-  readonly confType: ConfType;
-  readonly confLevel: number;
-}
-
+const DATA_FIELDS = ["time", "event"];
 const OPTION_NAMES = ["confType", "confLevel"];
 
+/**
+ * Fits a Kaplan-Meier curve.
+ *
+ * @param data     `{ time, event }`: follow-up times (finite, >= 0) and event codes (1/true =
+ *                 event, 0/false = censored), arrays or typed arrays of one length
+ * @param options  `confType`: "log" (default, R's), "log-log" or "plain"; `confLevel`: in (0, 1),
+ *                 default 0.95
+ * @returns        a frozen result: one row per distinct time (`time`, `nRisk`, `nEvent`,
+ *                 `nCensor`, `survival`, `stdErr`, `lower`, `upper`, `cumHazard`,
+ *                 `cumHazardStdErr`), `median`, `n`, `events`, and the methods `quantile(p)`,
+ *                 `survivalAt(t)` and `rmst(tau)`
+ * @throws SurvivalInputError  for a bad time or event code (naming its index and value),
+ *                 columns of different lengths, empty data, a field other than time and event,
+ *                 or an unknown or bad option
+ *
+ * @example
+ * const km = kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 1] });
+ * km.time;              // => [1, 2, 3, 4, 5] (one row per distinct time, with nRisk, nEvent, nCensor)
+ * km.survival;          // => [0.8333, 0.5, 0.5, 0.25, 0]
+ * km.stdErr[0];         // => 0.1521 (Greenwood, on the survival scale)
+ * km.lower[0];          // => 0.5827 (confType "log", R's default)
+ * km.median;            // => { estimate: 3, lower: 2, upper: null } (S = 0.5 on [2, 4): R's midpoint; null: not reached)
+ * km.survivalAt(4.5);   // => 0.25
+ * km.rmst(5);           // => { estimate: 3.0833, stdErr: 0.6199 } (print(fit, rmean = 5))
+ */
 export function kaplanMeier(data: KaplanMeierData, options?: KaplanMeierOptions): KaplanMeierResult {
-  const d = checkObject("data", data);
-  const opts = checkObject("options", options, true);
-  checkOptionNames("kaplanMeier", opts, OPTION_NAMES);
+  const d = checkData("kaplanMeier", data, DATA_FIELDS);
+  const opts = checkOptions("kaplanMeier", options, OPTION_NAMES);
   const confType = opts.confType === undefined ? "log" : checkOneOf("confType", opts.confType, CONF_TYPES);
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const time = checkTimes("time", d.time);
   const event = checkEvents("event", d.event, time.length);
-  return kaplanMeierFit(time, event, confType, confLevel);
-}
-
-/** The engine: validated copies in, no checks (R's survfit.km to kaplanMeier's survfit). */
-export function kaplanMeierFit(
-  time: Float64Array,
-  event: Uint8Array,
-  confType: ConfType,
-  confLevel: number,
-): KaplanMeierResult {
-  const tab = tabulate(time, event); // one group; near-equal times merged as R's timefix
-  const m = tab.time.length;
-  const survival = new Float64Array(m);
-  const stdErr = new Float64Array(m);
-  const lower = new Float64Array(m);
-  const upper = new Float64Array(m);
-  const cumHazard = new Float64Array(m);
-  const cumHazardStdErr = new Float64Array(m);
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
-
-  let s = 1; // survival
-  let greenwood = 0; // sum d / (n (n - d)): variance of log S
-  let h = 0; // Nelson-Aalen
-  let hVar = 0;
-  let events = 0;
-  for (let j = 0; j < m; j++) {
-    const n = tab.nRisk[j];
-    const dj = tab.nEvent[j];
-    if (dj > 0) {
-      s *= (n - dj) / n; // as survfitkm.c: km *= (n - d) / n
-      greenwood += dj / (n * (n - dj)); // Infinity where everyone at risk fails, as in R
-      h += dj / n;
-      hVar += dj / (n * n);
-      events += dj;
-    }
-    const seLog = Math.sqrt(greenwood);
-    survival[j] = s;
-    stdErr[j] = s * seLog; // 0 * Infinity = NaN where S = 0, as summary() prints
-    cumHazard[j] = h;
-    cumHazardStdErr[j] = Math.sqrt(hVar);
-    confidenceLimits(confType, s, seLog, z, lower, upper, j);
-  }
-
-  const times = tab.time;
-  const nullable = (x: number) => (Number.isNaN(x) ? null : x);
-  const median: QuantileEstimate = Object.freeze({
-    estimate: nullable(printedMedian(times, survival)),
-    lower: nullable(printedMedian(times, lower)),
-    upper: nullable(printedMedian(times, upper)),
-  });
-
-  return Object.freeze({
-    time: times,
-    nRisk: tab.nRisk,
-    nEvent: tab.nEvent,
-    nCensor: tab.nCensor,
-    survival,
-    stdErr,
-    lower,
-    upper,
-    cumHazard,
-    cumHazardStdErr,
-    median,
-    quantile(p: number): QuantileEstimate {
-      if (typeof p !== "number" || !(p > 0 && p < 1)) {
-        throw new SurvivalInputError(
-          `p is ${show(p)}: a quantile's probability (of failure) must be a number strictly between 0 and 1`,
-          "p",
-          undefined,
-          p,
-        );
-      }
-      // quantile.survfit: the CI's lower end comes from the lower band, the upper from the upper.
-      return Object.freeze({
-        estimate: nullable(curveQuantile(times, survival, p)),
-        lower: nullable(curveQuantile(times, lower, p)),
-        upper: nullable(curveQuantile(times, upper, p)),
-      });
-    },
-    survivalAt(t: number): number {
-      if (typeof t !== "number" || Number.isNaN(t)) {
-        throw new SurvivalInputError(`t is ${show(t)}: a time must be a number`, "t", undefined, t);
-      }
-      const k = countAtOrBelow(times, t);
-      return k === 0 ? 1 : survival[k - 1];
-    },
-    rmst(tau: number): RestrictedMean {
-      if (typeof tau !== "number" || !(tau >= 0) || tau === Infinity) {
-        throw new SurvivalInputError(
-          `tau is ${show(tau)}: the restriction time must be a finite number >= 0`,
-          "tau",
-          undefined,
-          tau,
-        );
-      }
-      return restrictedMean(times, survival, tab.nRisk, tab.nEvent, tau);
-    },
-    n: time.length,
-    events,
-    confType,
-    confLevel,
-  });
+  return kaplanMeierFit(time, event, confType as ConfType, confLevel);
 }

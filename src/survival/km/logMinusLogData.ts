@@ -5,14 +5,21 @@
  * proportional hazards the curves of two groups are parallel, a vertical distance log(HR) apart.
  *
  * Matches log(-log(S)) of R's survfit (test/survival/fixtures/r/beyond.R).
- *
- * @example
- * const km = kaplanMeier({ time, event });
- * const { x, y } = logMinusLogData(km);
  */
 import { checkObject } from "../core/validate.js";
 import { SurvivalInputError } from "../errors.js";
 
+/**
+ * @param fit  a kaplanMeier result (anything with `time` and `survival` of one length)
+ * @returns    a frozen `{ x, y, time, survival }`: x = log(time), y = log(-log(S)) at the rows
+ *             with time > 0 and 0 < S < 1, and those rows' time and S
+ * @throws SurvivalInputError  when fit has no `time` and `survival` of the same length
+ *
+ * @example
+ * const points = logMinusLogData(kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 1] }));
+ * points.x;   // => [0, 0.6931, 1.0986, 1.3863] (log of times 1 to 4; S = 0 at 5 is left out)
+ * points.y;   // => [-1.7020, -0.3665, -0.3665, 0.3266]
+ */
 export function logMinusLogData(fit: { time: ArrayLike<number>; survival: ArrayLike<number> }): {
   readonly x: readonly number[];
   readonly y: readonly number[];

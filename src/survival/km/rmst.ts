@@ -15,7 +15,8 @@ import { countAtOrBelow } from "../core/bisect.js";
 
 export interface RestrictedMean {
   readonly estimate: number;
-  readonly se: number;
+  /** Its standard error (R's se(rmean)). */
+  readonly stdErr: number;
 }
 
 export function restrictedMean(
@@ -26,7 +27,7 @@ export function restrictedMean(
   tau: number,
 ): RestrictedMean {
   const K = countAtOrBelow(time, tau); // rows with time <= tau (times ascending)
-  if (K === 0) return Object.freeze({ estimate: tau, se: 0 });
+  if (K === 0) return Object.freeze({ estimate: tau, stdErr: 0 });
 
   // Rectangle r_j, the area between t_{j-1} and t_j (t_{-1} = 0, t_K = tau).
   const rect = (j: number) =>
@@ -42,5 +43,5 @@ export function restrictedMean(
     const d = nEvent[j];
     if (d > 0 && n > d) variance += areaBeyond * areaBeyond * (d / (n * (n - d)));
   }
-  return Object.freeze({ estimate, se: Math.sqrt(variance) });
+  return Object.freeze({ estimate, stdErr: Math.sqrt(variance) });
 }

@@ -18,16 +18,15 @@
  * Note on O and E: as R prints them for survdiff(rho > 0), observed and expected are the
  * weighted sums above; for the plain log-rank test (w = 1) they are event counts.
  *
- * @example
- * const r = logRankTest({ time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] });
- * [r.statistic, r.df, r.pValue] // [2.4694, 1, 0.1161], as R's survdiff(Surv(time, event) ~ group)
+ * This file is the checked entry point; the sums are the engine's (logRankFit.ts, as R's
+ * survdiff.fit).
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper } from "../core/distributions.js";
-import { tabulate } from "../core/tabulate.js";
-import { checkEvents, checkLabels, checkObject, checkOneOf, checkOptionNames, checkTimes } from "../core/validate.js";
+import { checkData, checkEvents, checkLabels, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
+import { logRankFit } from "./logRankFit.js";
 import { quadraticForm } from "./quadraticForm.js";
-import { LOG_RANK_WEIGHTS, type LogRankWeight, timeWeights } from "./weights.js";
+import { LOG_RANK_WEIGHTS, type LogRankWeight } from "./weights.js";
 
 export type { LogRankWeight } from "./weights.js";
 
@@ -78,6 +77,7 @@ export interface LogRankResult {
   readonly method: string;
 }
 
+const DATA_FIELDS = ["time", "event", "group", "strata"];
 const OPTION_NAMES = ["weight", "p", "q"];
 
 /** Validated exponent p or q of the Fleming-Harrington weight. */
@@ -115,11 +115,33 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number):
  * Matches R's survdiff(Surv(time, event) ~ group [+ strata(strata)], rho) for the log-rank and
  * Fleming-Harrington G(rho, 0) tests, and statsmodels' survdiff for Gehan-Breslow and
  * Tarone-Ware. With strata, n at risk and the pooled S are those of each stratum.
+ *
+ * @param data     `{ time, event, group, strata? }`: follow-up times (finite, >= 0), event codes
+ *                 (1/true = event, 0/false = censored), group labels (strings or numbers, at least
+ *                 two distinct) and optional stratum labels, all of one length
+ * @param options  `weight`: "logrank" (default), "gehan-breslow", "tarone-ware" or
+ *                 "fleming-harrington"; `p`, `q`: the Fleming-Harrington exponents (default 1, 0;
+ *                 R's rho is p with q = 0)
+ * @returns        a frozen result: `statistic`, `df`, `pValue`, per group (in R's factor order)
+ *                 `groups`, `n`, `observed`, `expected`, the covariance `variance` of O - E,
+ *                 `weight`, `p`, `q`, `strata` and `method`, the sentence naming the test
+ * @throws SurvivalInputError  for a bad time, event code or label (naming its index and value),
+ *                 columns of different lengths, a single group, no events, no variance to test
+ *                 on, a field other than time, event, group and strata, or an unknown or bad option
+ *
+ * @example
+ * const data = { time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] };
+ * const lr = logRankTest(data);         // survdiff(Surv(time, event) ~ group)
+ * lr.statistic;                         // => 2.4694
+ * lr.df;                                // => 1
+ * lr.pValue;                            // => 0.1161
+ * lr.observed;                          // => [2, 2]
+ * lr.expected;                          // => [0.9, 3.1]
+ * logRankTest(data, { weight: "fleming-harrington" }).statistic; // => 2.4 (survdiff(rho = 1))
  */
 export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRankResult {
-  const d = checkObject("data", data);
-  const opts = checkObject("options", options, true);
-  checkOptionNames("logRankTest", opts, OPTION_NAMES, "options", ' (e.g. R\'s rho is weight "fleming-harrington" with p = rho)');
+  const d = checkData("logRankTest", data, DATA_FIELDS);
+  const opts = checkOptions("logRankTest", options, OPTION_NAMES, "options", ' (e.g. R\'s rho is weight "fleming-harrington" with p = rho)');
   const weight = opts.weight === undefined ? "logrank" : checkOneOf("weight", opts.weight, LOG_RANK_WEIGHTS);
   const p = checkExponent("p", opts.p, weight, 1);
   const q = checkExponent("q", opts.q, weight, 0);
@@ -145,7 +167,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     throw new SurvivalInputError(`event has no events (all ${n} rows are censored): there is nothing to test`, "event");
   }
 
-  const fit = logRankEngine(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q);
+  const fit = logRankFit(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q);
 
   // survdiff's rule: only groups with E > 0 enter; the first of them is dropped.
   const keep: number[] = [];
@@ -188,88 +210,4 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     strata: strata ? Object.freeze(strata.levels.slice()) : null,
     method: describe(weight, p, q, strata?.levels.length ?? 1),
   });
-}
-
-/** Weighted O, E (length k) and V (k x k, row-major), summed over strata. */
-export interface LogRankFit {
-  readonly n: Float64Array;
-  readonly observed: Float64Array;
-  readonly expected: Float64Array;
-  readonly variance: Float64Array;
-}
-
-/**
- * The engine, without input checks (as R's survdiff.fit): validated arrays in, sums out.
- *
- * @param group   group codes 0..k-1
- * @param strata  stratum codes 0..nStrata-1, or null for one stratum
- */
-export function logRankEngine(
-  time: Float64Array,
-  event: Uint8Array,
-  group: Int32Array,
-  k: number,
-  strata: Int32Array | null,
-  nStrata: number,
-  weight: LogRankWeight,
-  p = 1,
-  q = 0,
-): LogRankFit {
-  const observed = new Float64Array(k);
-  const expected = new Float64Array(k);
-  const variance = new Float64Array(k * k);
-  const nGroup = new Float64Array(k);
-  for (const rows of strataRows(strata, nStrata, time.length)) {
-    const tab = tabulate(time, event, group, k, rows);
-    const d = tab.time.length;
-    for (let g = 0; g < k; g++) nGroup[g] += tab.n[g];
-    const nRisk = new Float64Array(d);
-    const nEvent = new Float64Array(d);
-    for (let j = 0; j < d; j++) {
-      let r = 0;
-      let e = 0;
-      for (let g = 0; g < k; g++) {
-        r += tab.nRisk[j * k + g];
-        e += tab.nEvent[j * k + g];
-      }
-      nRisk[j] = r;
-      nEvent[j] = e;
-    }
-    const w = timeWeights(weight, nRisk, nEvent, p, q);
-    for (let j = 0; j < d; j++) {
-      const deaths = nEvent[j];
-      if (deaths === 0) continue;
-      const nr = nRisk[j];
-      const wt = w[j];
-      const base = j * k;
-      for (let g = 0; g < k; g++) {
-        observed[g] += wt * tab.nEvent[base + g];
-        expected[g] += (wt * deaths * tab.nRisk[base + g]) / nr;
-      }
-      if (nr === 1) continue; // one subject at risk: no variance
-      const w2 = wt * wt;
-      for (let g = 0; g < k; g++) {
-        const rg = tab.nRisk[base + g];
-        if (rg === 0) continue;
-        const tmp = (w2 * deaths * rg * (nr - deaths)) / (nr * (nr - 1));
-        variance[g * k + g] += tmp;
-        for (let h = 0; h < k; h++) variance[g * k + h] -= (tmp * tab.nRisk[base + h]) / nr;
-      }
-    }
-  }
-  return { n: nGroup, observed, expected, variance };
-}
-
-/** Row indices of each stratum (a counting sort), or [null] for one stratum (all rows). */
-function strataRows(strata: Int32Array | null, nStrata: number, n: number): (Int32Array | null)[] {
-  if (strata === null) return [null];
-  const count = new Int32Array(nStrata + 1);
-  for (let i = 0; i < n; i++) count[strata[i] + 1]++;
-  for (let s = 0; s < nStrata; s++) count[s + 1] += count[s];
-  const order = new Int32Array(n);
-  const next = count.slice(0, nStrata);
-  for (let i = 0; i < n; i++) order[next[strata[i]]++] = i;
-  const out: Int32Array[] = [];
-  for (let s = 0; s < nStrata; s++) out.push(order.subarray(count[s], count[s + 1]));
-  return out;
 }

@@ -6,9 +6,6 @@
  *
  * Reference: Schoenfeld D (1983), Biometrics 39:499-503. Matches the formula evaluated with R's
  * qnorm (test/survival/fixtures/r/beyond.R); schoenfeldEvents at either hazard ratio gives back D.
- *
- * @example
- * detectableHazardRatio({ events: 31 })   // { lower: 0.366, upper: 2.74, ... }
  */
 import { checkObject, checkOptionNames } from "../core/validate.js";
 import { checkEventCount, checkSchoenfeldLevels } from "./checkDesign.js";
@@ -37,6 +34,17 @@ export interface DetectableHazardRatioResult {
 
 const KEYS = ["events", "alpha", "power", "allocation"];
 
+/**
+ * @param input  `events` (> 0), and optionally `alpha` (two-sided, default 0.05), `power`
+ *               (default 0.8), `allocation` (share in one arm, default 0.5)
+ * @returns      a frozen result: the detectable hazard ratios `lower` (< 1) and `upper` (> 1),
+ *               and the design's `events`, `alpha`, `power`, `allocation`
+ * @throws SurvivalInputError  for a number of events that is not a finite number > 0, an alpha,
+ *               power or allocation outside (0, 1), a power not above alpha / 2, or an unknown key
+ *
+ * @example
+ * detectableHazardRatio({ events: 31 });   // => { lower: 0.3655, upper: 2.7356 } (31 events: the paper's recurrences)
+ */
 export function detectableHazardRatio(input: DetectableHazardRatioInput): DetectableHazardRatioResult {
   const o = checkObject("input", input);
   checkOptionNames("detectableHazardRatio", o, KEYS, "input");

@@ -10,9 +10,6 @@
  * Reference: Schoenfeld D (1983), Biometrics 39:499-503; Collett (2015), Modelling Survival
  * Data in Medical Research, 3rd ed., sec. 17.1. Matches the formula evaluated with R's
  * qnorm/pnorm (test/survival/fixtures/r/beyond.R).
- *
- * @example
- * logRankPower({ hazardRatio: 2, events: 66 }).power   // 0.8039
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import { checkObject, checkOptionNames } from "../core/validate.js";
@@ -46,6 +43,17 @@ export function normalCdf(x: number): number {
   return x < 0 ? tail : 1 - tail;
 }
 
+/**
+ * @param input  `hazardRatio` (> 0; 1 gives alpha) and `events` (> 0), and optionally `alpha`
+ *               (two-sided, default 0.05) and `allocation` (share in one arm, default 0.5)
+ * @returns      a frozen result: `power`, the design's `hazardRatio`, `events`, `alpha`,
+ *               `allocation`, and `method`
+ * @throws SurvivalInputError  for a hazard ratio or a number of events that is not a finite
+ *               number > 0, an alpha or allocation outside (0, 1), or an unknown key
+ *
+ * @example
+ * logRankPower({ hazardRatio: 0.5, events: 66 }).power;   // => 0.8039
+ */
 export function logRankPower(input: LogRankPowerInput): LogRankPowerResult {
   const o = checkObject("input", input);
   checkOptionNames("logRankPower", o, KEYS, "input");

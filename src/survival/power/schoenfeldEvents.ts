@@ -10,9 +10,6 @@
  * Reference: Schoenfeld D (1983), Sample-size formula for the proportional-hazards regression
  * model, Biometrics 39:499-503; Collett (2015), Modelling Survival Data in Medical Research,
  * 3rd ed., sec. 17.1. Matches the formula evaluated with R's qnorm (test/survival/fixtures/r/beyond.R).
- *
- * @example
- * schoenfeldEvents({ hazardRatio: 2 }).events   // 65.35: 66 events for 80% power at 5% two-sided
  */
 import { checkObject, checkOptionNames } from "../core/validate.js";
 import { checkHazardRatio, checkSchoenfeldLevels } from "./checkDesign.js";
@@ -42,6 +39,18 @@ export interface SchoenfeldEventsResult {
 
 const KEYS = ["hazardRatio", "alpha", "power", "allocation"];
 
+/**
+ * @param input  `hazardRatio` (> 0, not 1), and optionally `alpha` (two-sided, default 0.05),
+ *               `power` (default 0.8), `allocation` (share in one arm, default 0.5)
+ * @returns      a frozen result: `events` (unrounded), `eventsRounded` (up), the design's
+ *               `hazardRatio`, `alpha`, `power`, `allocation`, and `method`
+ * @throws SurvivalInputError  for a hazard ratio that is not a finite number > 0 or is 1, an
+ *               alpha, power or allocation outside (0, 1), a power not above alpha / 2, or an
+ *               unknown key
+ *
+ * @example
+ * schoenfeldEvents({ hazardRatio: 0.5 });   // => { events: 65.35, eventsRounded: 66 } (80% power, 5% two-sided)
+ */
 export function schoenfeldEvents(input: SchoenfeldEventsInput): SchoenfeldEventsResult {
   const o = checkObject("input", input);
   checkOptionNames("schoenfeldEvents", o, KEYS, "input");

@@ -16,15 +16,11 @@
  *
  * Reference: Royston & Parmar (2013), BMC Med Res Methodol 13:152; Uno et al. (2014), J Clin
  * Oncol 32:2380; Klein & Moeschberger (2003), sec. 4.5.
- *
- * @example
- * const r = rmstDifference({ time, event, group }, 12);   // recurrence table of the paper
- * r.difference.estimate; r.difference.lower; r.difference.upper; r.difference.pValue
  */
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
-import { checkConfLevel, checkEvents, checkLabels, checkObject, checkOptionNames, checkTimes } from "../core/validate.js";
+import { checkConfLevel, checkData, checkEvents, checkLabels, checkOptions, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { kaplanMeierFit } from "../km/kaplanMeier.js";
+import { kaplanMeierFit } from "../km/kaplanMeierFit.js";
 
 export interface RmstData {
   time: ArrayLike<number>;
@@ -48,14 +44,15 @@ export interface RmstArm {
   /** Restricted mean survival time up to tau (R's rmean). */
   readonly rmst: number;
   /** Its standard error (R's se(rmean)). */
-  readonly se: number;
+  readonly stdErr: number;
   readonly lower: number;
   readonly upper: number;
 }
 
 export interface RmstContrast {
   readonly estimate: number;
-  readonly se: number;
+  /** sqrt(stdErr_1^2 + stdErr_2^2). */
+  readonly stdErr: number;
   readonly lower: number;
   readonly upper: number;
   readonly z: number;
@@ -76,13 +73,38 @@ export interface RmstDifferenceResult {
   readonly method: string;
 }
 
+const DATA_FIELDS = ["time", "event", "group"];
 const OPTION_NAMES = ["confLevel", "reference"];
 const COMMON = "longest common follow-up: the smaller of the two arms' largest observed times";
 
+/**
+ * @param data     `{ time, event, group }` with exactly two groups, as logRankTest takes them
+ * @param tau      the horizon, > 0 and within both arms' follow-up; default the longest common
+ *                 follow-up (the smaller of the arms' largest observed times)
+ * @param options  `confLevel` (default 0.95); `reference`, the arm subtracted (default the first
+ *                 group in R's factor order)
+ * @returns        a frozen result: `tau` and how it was chosen (`tauRule`), per arm (`arms`:
+ *                 group, n, events, rmst, stdErr, lower, upper), the `difference` (estimate,
+ *                 stdErr, lower, upper, z, pValue), `contrast`, `confLevel`, `method`
+ * @throws SurvivalInputError  for bad data (as logRankTest), other than two groups, a tau beyond
+ *                 an arm's follow-up, a difference with no variance, a field other than time,
+ *                 event and group, or an unknown or bad option
+ *
+ * @example
+ * const data = {
+ *   time: [2, 4, 6, 8, 10, 12, 3, 5, 7, 9, 11, 13],
+ *   event: [1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1],
+ *   group: [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2],
+ * };
+ * const r = rmstDifference(data, 10);      // each arm: print(survfit(...), rmean = 10)
+ * r.arms.map((a) => a.rmst);               // => [7.2222, 8]
+ * r.difference.estimate;                   // => 0.7778 (arm 2 - arm 1)
+ * r.difference.stdErr;                     // => 1.6633
+ * r.difference.pValue;                     // => 0.6401
+ */
 export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptions): RmstDifferenceResult {
-  const d = checkObject("data", data);
-  const o = checkObject("options", options, true);
-  checkOptionNames("rmstDifference", o, OPTION_NAMES);
+  const d = checkData("rmstDifference", data, DATA_FIELDS);
+  const o = checkOptions("rmstDifference", options, OPTION_NAMES);
   const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
   const time = checkTimes("time", d.time);
   const n = time.length;
@@ -160,14 +182,14 @@ export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptio
       n: km.n,
       events: km.events,
       rmst: r.estimate,
-      se: r.se,
-      lower: r.estimate - z * r.se,
-      upper: r.estimate + z * r.se,
+      stdErr: r.stdErr,
+      lower: r.estimate - z * r.stdErr,
+      upper: r.estimate + z * r.stdErr,
     });
   }) as [RmstArm, RmstArm];
 
   const estimate = arms[1].rmst - arms[0].rmst;
-  const se = Math.sqrt(arms[0].se * arms[0].se + arms[1].se * arms[1].se);
+  const se = Math.sqrt(arms[0].stdErr * arms[0].stdErr + arms[1].stdErr * arms[1].stdErr);
   if (!(se > 0)) {
     throw new SurvivalInputError(
       `tau is ${horizon}: neither arm has an event with someone left at risk before it, so the difference has no variance`,
@@ -183,7 +205,7 @@ export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptio
     arms: Object.freeze(arms) as readonly [RmstArm, RmstArm],
     difference: Object.freeze({
       estimate,
-      se,
+      stdErr: se,
       lower: estimate - z * se,
       upper: estimate + z * se,
       z: zStat,

@@ -10,9 +10,15 @@ describe("formatTest", () => {
     expect(formatPValue(1)).toBe("p = 1.00");
   });
 
-  it("prints the method, chi-square(df) to 3 decimals and p", () => {
-    expect(formatTest({ statistic: 4.5671, df: 1, pValue: 0.0326, method: "Log-rank" })).toBe("Log-rank: χ²(1) = 4.567, p = 0.0326");
+  it("prints the label, chi-square(df) to 3 decimals and p", () => {
+    expect(formatTest({ statistic: 4.5671, df: 1, pValue: 0.0326 }, "Log-rank")).toBe("Log-rank: χ²(1) = 4.567, p = 0.0326");
     expect(formatTest({ statistic: 12, df: 2, pValue: 0.00248 })).toBe("χ²(2) = 12.000, p = 0.00248");
+  });
+
+  it("takes a whole test result and ignores its method sentence", () => {
+    const result = { statistic: 8.6271, df: 1, pValue: 0.003311, method: "Log-rank test (R survdiff, rho = 0)" };
+    expect(formatTest(result, "Log-rank")).toBe("Log-rank: χ²(1) = 8.627, p = 0.00331");
+    expect(formatTest(result)).toBe("χ²(1) = 8.627, p = 0.00331");
   });
 
   it("rejects a p-value outside [0, 1] or a non-finite statistic", () => {

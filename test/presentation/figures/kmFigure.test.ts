@@ -41,7 +41,7 @@ describe("kmFigure", () => {
       { label: "A", fit: hand },
       { label: "B", fit: other },
     ],
-    { title: "Test", breaks: [0, 2, 4, 6, 8, 10], test: { statistic: 4.5671, df: 1, pValue: 0.0326, method: "Log-rank" } },
+    { title: "Test", breaks: [0, 2, 4, 6, 8, 10], test: { statistic: 4.5671, df: 1, pValue: 0.0326 }, testLabel: "Log-rank" },
   );
 
   it("has fixed, unique trace uids in drawing order: bands, curves, censor marks, risk table", () => {
@@ -106,7 +106,8 @@ describe("kmFigure", () => {
     const again = kmFigure([{ label: "A", fit: hand }, { label: "B", fit: other }], {
       title: "Test",
       breaks: [0, 2, 4, 6, 8, 10],
-      test: { statistic: 4.5671, df: 1, pValue: 0.0326, method: "Log-rank" },
+      test: { statistic: 4.5671, df: 1, pValue: 0.0326 },
+      testLabel: "Log-rank",
     });
     expect(JSON.stringify(again)).toBe(JSON.stringify(fig));
   });

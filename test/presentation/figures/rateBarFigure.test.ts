@@ -11,7 +11,8 @@ const outcomes = [
       { label: "Anlotinib + chemotherapy", events: 10, total: 23 },
       { label: "Chemotherapy alone", events: 12, total: 16 },
     ],
-    test: { statistic: 3.81, df: 1, pValue: 0.051, method: "Pearson" },
+    test: { statistic: 3.81, df: 1, pValue: 0.051 },
+    testLabel: "Pearson",
   },
   {
     label: "Lung metastasis",

@@ -24,7 +24,7 @@ const km = kmFigure(
     { label: "Anlotinib + chemotherapy", fit: arm(1) },
     { label: "Chemotherapy alone", fit: arm(2) },
   ],
-  { title: "Recurrence", test: { ...logRankTest(data), method: "Log-rank" } },
+  { title: "Recurrence", test: logRankTest(data), testLabel: "Log-rank" },
 );
 const bars = rateBarFigure(
   [10, 6].map((events, k) => ({

@@ -19,7 +19,7 @@ describe.each(["recurrence", "lung_metastasis"] as const)("kmRateTest at 12 mont
   it("S(12), se and the three statistics as R", () => {
     expect(r.map((x) => x.scale)).toEqual(e.scales);
     expectAllClose(r[0].survival, e.surv, "S(12)");
-    expectAllClose(r[0].se, e.se, "se");
+    expectAllClose(r[0].stdErr, e.se, "se");
     expectAllClose(r.map((x) => x.statistic), e.statistic, "z²");
   });
   it("with nobody censored before 12, the plain z² is the unpooled Wald chi-square", () => {

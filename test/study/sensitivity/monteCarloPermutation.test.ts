@@ -14,7 +14,7 @@ const study = loadStudy();
 
 describe.each(["recurrence", "lung_metastasis"] as const)("Monte Carlo permutation log-rank: %s", (name) => {
   const rows = study[name];
-  const r = permutationLogRank({ time: rows.months, event: rows.status, group: rows.group }, { method: "monte-carlo", draws: 100_000, seed: 2020 });
+  const r = permutationLogRank({ time: rows.months, event: rows.status, group: rows.group }, { distribution: "monte-carlo", draws: 100_000, seed: 2020 });
   const e = R.permutation[name];
   it("observed statistic, chi-square p and the number of assignments as R", () => {
     expectClose(r.statistic, e.statistic, "statistic");

@@ -38,6 +38,8 @@ const badTables: [string, unknown, RegExp, number | undefined, unknown][] = [
 describe("bad tables", () => {
   for (const [name, fn] of Object.entries(tests)) {
     for (const [what, table, message, index, value] of badTables) {
+      // R's fisher.test answers for an empty row or column (fisherExactTest.test.ts); chisq.test gives NaN.
+      if (name === "fisherExactTest" && what.startsWith("zero")) continue;
       it(`${name}: ${what}`, () => {
         const before = JSON.stringify(table);
         expectInputError(() => fn(table), message, "table", index, value);

@@ -14,7 +14,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fisherExactTest, type FisherExactTestResult } from "../../../src/survival/contingency/fisherExactTest.js";
 import { UNIROOT_TOL } from "../../../src/survival/contingency/zeroin.js";
+import { chiSquareTest } from "../../../src/survival/contingency/chiSquareTest.js";
+import { gTest } from "../../../src/survival/contingency/gTest.js";
 import { expectClose } from "../../helpers/fixtures.js";
+import { inputError } from "../../helpers/errors.js";
 import { copy, fixture, type FisherValues } from "./fixture.js";
 import { table2x2Arb } from "./tables.js";
 
@@ -46,6 +49,29 @@ describe("fisherExactTest matches R's fisher.test", () => {
         expectFisher(asR, run.r, "tol 2^-13 vs R's fisher.test");
       });
     }
+  }
+});
+
+describe("fisherExactTest on a table with an empty row or column, as R's fisher.test", () => {
+  it("has the cases", () => {
+    expect(fixture.empty_margins.length).toBeGreaterThanOrEqual(6);
+  });
+  for (const c of fixture.empty_margins) {
+    for (const run of c.fisher) {
+      it(`${c.name}, ${run.alternative}, ${run.confLevel}: p = 1, odds ratio 0, interval 0 to Infinity`, () => {
+        const options = { alternative: run.alternative, confLevel: run.confLevel };
+        expectFisher(fisherExactTest(c.table, options), run.tight, "precise");
+        expectFisher(fisherExactTest(c.table, { ...options, tol: UNIROOT_TOL }), run.r, "tol 2^-13");
+      });
+    }
+    it(`${c.name}: chiSquareTest and gTest refuse it (R's chisq.test gives ${c.chisq === null ? "NaN" : c.chisq})`, () => {
+      expect(c.chisq).toBeNull();
+      for (const f of [() => chiSquareTest(c.table), () => chiSquareTest(c.table, { correction: false }), () => gTest(c.table)]) {
+        const e = inputError(f);
+        expect(e.argument).toBe("table");
+        expect(e.message).toMatch(/sums to 0 .*every row and column needs a positive total/);
+      }
+    });
   }
 });
 

@@ -36,9 +36,17 @@ export interface Case {
   g: { statistic: number; df: number; pValue: number };
   fisher?: FisherFixture[];
 }
+/** A table with an empty row or column: fisher.test only (chisq.test gives NaN: null here). */
+export interface EmptyMarginCase {
+  name: string;
+  table: Matrix;
+  chisq: number | null;
+  fisher: FisherFixture[];
+}
 export interface ContingencyFixture {
   R: string;
   cases: Case[];
+  empty_margins: EmptyMarginCase[];
   uniroot: Record<"default" | "tol1e_8" | "tight", { root: number; iter: number }>;
 }
 

@@ -97,7 +97,7 @@ describe("coxPH properties", () => {
           [flipZ, [1, -1]],
         ] as const) {
           g.coef.forEach((b, k) => expect(close(b, s[k] * f.coef[k]), `coef ${b} vs ${f.coef[k]}`).toBe(true));
-          g.se.forEach((b, k) => expect(close(b, f.se[k]), `se ${b} vs ${f.se[k]}`).toBe(true));
+          g.stdErr.forEach((b, k) => expect(close(b, f.stdErr[k]), `se ${b} vs ${f.stdErr[k]}`).toBe(true));
           expect(close(g.logLik, f.logLik)).toBe(true);
           expect(close(g.score.statistic, f.score.statistic)).toBe(true);
           expect(close(g.wald.statistic, f.wald.statistic)).toBe(true);
@@ -133,7 +133,7 @@ describe("coxPH properties", () => {
             { ties, ...TIGHT },
           );
           again.coef.forEach((b, k) => expect(close(b, fit!.coef[k], 1e-8), `coef ${b} vs ${fit!.coef[k]}`).toBe(true));
-          again.se.forEach((b, k) => expect(close(b, fit!.se[k], 1e-8), `se ${b} vs ${fit!.se[k]}`).toBe(true));
+          again.stdErr.forEach((b, k) => expect(close(b, fit!.stdErr[k], 1e-8), `se ${b} vs ${fit!.stdErr[k]}`).toBe(true));
           expect(close(again.logLik, fit!.logLik)).toBe(true);
         },
       ),

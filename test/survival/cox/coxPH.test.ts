@@ -85,7 +85,7 @@ function compareFit(label: string, fit: CoxPHResult, r: RFit) {
   expect(fit.n).toBe(r.n);
   expect(fit.nEvent).toBe(r.nevent);
   expectAllClose(fit.coef, r.coef, `${label} coef`);
-  expectAllClose(fit.se, r.se, `${label} se`);
+  expectAllClose(fit.stdErr, r.se, `${label} se`);
   expectAllClose(fit.hazardRatio, r.exp_coef, `${label} exp(coef)`);
   expectAllClose(fit.z, r.z, `${label} z`);
   expectAllClose(fit.pValue, r.p, `${label} Pr(>|z|)`);
@@ -107,7 +107,7 @@ describe("coxPH matches R coxph", () => {
       const control = key.split("_")[1];
       it(`${name}, ties = "${r.ties}", ${control} control`, () => {
         const fit = coxPH(caseData(cs), { ties: r.ties, ...CONTROLS[control] });
-        expect(fit.method).toBe(r.ties);
+        expect(fit.ties).toBe(r.ties);
         compareFit(`${name} ${key}`, fit, r);
         // Same Newton-Raphson path as coxfit6.c: same number of iterations.
         expect(fit.iterations).toBe(r.iter);
@@ -118,7 +118,8 @@ describe("coxPH matches R coxph", () => {
   it("uses Efron ties and a 0.95 level by default", () => {
     const cs = fixture.cases.synthetic;
     const fit = coxPH(caseData(cs));
-    expect(fit.method).toBe("efron");
+    expect(fit.ties).toBe("efron");
+    expect(fit.method).toBe("Cox proportional hazards model (R coxph), Efron ties");
     expect(fit.confLevel).toBe(0.95);
     expectAllClose(fit.coef, cs.fits.efron_default.coef, "synthetic default coef");
   });
@@ -165,7 +166,7 @@ describe("coxPH where R warns", () => {
     // se here is the inverse information at coef (R's fit$var is not, in this case): it lies
     // between the fully converged se and nothing silly.
     const converged = fixture.cases[name].fits.efron_tight;
-    expectAllClose(fit.se, converged.se, "se near the converged se", 1e-2);
+    expectAllClose(fit.stdErr, converged.se, "se near the converged se", 1e-2);
   });
 
   it("coefficients diverging until the information is singular: se Infinity, named, Wald without them", () => {
@@ -178,7 +179,7 @@ describe("coxPH where R warns", () => {
     expectClose(fit.logLik, r.loglik, "loglik");
     compareTest("likelihood ratio", fit.likelihoodRatio, r.lr);
     compareTest("score", fit.score, r.score);
-    expect(fit.se).toEqual([Infinity, Infinity]);
+    expect(fit.stdErr).toEqual([Infinity, Infinity]);
     expect(fit.pValue).toEqual([1, 1]);
     expect([fit.lower, fit.upper]).toEqual([[0, 0], [Infinity, Infinity]]);
     expect(fit.wald).toEqual({ statistic: 0, df: 0, pValue: 1 });
@@ -289,7 +290,7 @@ describe("coxPH bad input", () => {
     const a = coxPH({ time, event, covariates: { x } });
     const b = coxPH({ time: Float64Array.from(time), event: event.map((e) => e === 1), covariates: { x: Int8Array.from(x) } });
     expect(b.coef).toEqual(a.coef);
-    expect(b.se).toEqual(a.se);
+    expect(b.stdErr).toEqual(a.stdErr);
   });
 
   it("returns frozen results", () => {

@@ -59,7 +59,7 @@ describe("coxZph matches R's cox.zph", () => {
         expectAllClose(fit.coef, list(f.coef), "coef (the fit the test is taken at)");
         const z = coxZph(fit, data, { transform: f.transform });
         expect(z.table.map((t) => t.term)).toEqual(list(f.terms));
-        expectAllClose(z.table.map((t) => t.chisq), list(f.chisq), "chisq");
+        expectAllClose(z.table.map((t) => t.statistic), list(f.chisq), "chisq");
         expect(z.table.map((t) => t.df)).toEqual(list(f.df));
         expectAllClose(z.table.map((t) => t.pValue), list(f.p), "p");
         expect(z.global).toBe(z.table[z.table.length - 1]);
@@ -79,7 +79,7 @@ describe("coxZph matches R's cox.zph", () => {
     const data = caseData(c.case);
     const fit = coxPH(data);
     const km = c.fits.find((f) => f.ties === "efron" && f.transform === "km")!;
-    expectClose(coxZph(fit, data).global.chisq, list(km.chisq)[0], "chisq");
+    expectClose(coxZph(fit, data).global.statistic, list(km.chisq)[0], "chisq");
   });
 
   it("does not depend on row order and leaves the caller's arrays alone", () => {
@@ -97,7 +97,7 @@ describe("coxZph matches R's cox.zph", () => {
     const a = coxZph(coxPH(data), data, { transform: "rank" });
     const b = coxZph(coxPH(shuffled), shuffled, { transform: "rank" });
     expect(JSON.stringify(shuffled)).toBe(copy);
-    a.table.forEach((t, k) => expectClose(b.table[k].chisq, t.chisq, t.term, 1e-9));
+    a.table.forEach((t, k) => expectClose(b.table[k].statistic, t.statistic, t.term, 1e-9));
   });
 
   it("refuses data that do not belong to the fit, and bad options", () => {

@@ -13,7 +13,7 @@ describe("rmst(tau) = print(fit, rmean = tau)", () => {
       c.rmean.tau.forEach((tau, i) => {
         const r = km.rmst(tau);
         expectClose(r.estimate, c.rmean.rmean[i], `rmean(${tau})`);
-        expectClose(r.se, c.rmean.se[i], `se(rmean(${tau}))`);
+        expectClose(r.stdErr, c.rmean.se[i], `se(rmean(${tau}))`);
       });
     });
   }

@@ -1,19 +1,13 @@
 /**
  * permutationLogRank: the exact permutation distribution against a brute-force enumeration with
  * R's survdiff over every assignment of the labels (test/survival/fixtures/r/beyond.R); Monte Carlo
- * against the exact p within its Monte Carlo error; determinism for a seed.
+ * against the exact p within its Monte Carlo error; determinism for a seed. The engine's own
+ * pieces are tested in permutationEngine.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import {
-  countAssignments,
-  EXACT_LIMIT,
-  nextArrangement,
-  permutationEngine,
-  permutationLogRank,
-} from "../../../src/survival/permutation/permutationLogRank.js";
-import { checkEvents, checkLabels, checkTimes } from "../../../src/survival/core/validate.js";
+import { EXACT_LIMIT, permutationLogRank } from "../../../src/survival/permutation/permutationLogRank.js";
 import { logRankTest } from "../../../src/survival/logrank/logRankTest.js";
-import { dataset, expectAllClose, expectClose, loadFixture, numbers } from "../../helpers/fixtures.js";
+import { dataset, expectClose, loadFixture, numbers } from "../../helpers/fixtures.js";
 import { inputError } from "../../helpers/errors.js";
 
 interface PermCase {
@@ -37,8 +31,9 @@ const dataOf = (c: PermCase) => ({ time: c.time, event: c.status, group: c.group
 describe("exact permutation log-rank matches a brute-force enumeration in R", () => {
   for (const c of fixture.permutation) {
     it(`${c.data} (${c.assignments} assignments), survdiff rho = ${c.rho}`, () => {
-      const r = permutationLogRank(dataOf(c), { method: "exact", ...weightOf(c.rho) });
-      expect(r.method).toBe("exact");
+      const r = permutationLogRank(dataOf(c), { distribution: "exact", ...weightOf(c.rho) });
+      expect(r.distribution).toBe("exact");
+      expect(r.method).toBe(`Exact permutation test of the ${logRankTest(dataOf(c), weightOf(c.rho)).method}: all ${c.assignments} assignments of the labels, group sizes fixed`);
       expect(r.draws).toBe(c.assignments);
       expect(r.assignments).toBe(c.assignments);
       expectClose(r.statistic, c.statistic, "observed chisq");
@@ -48,33 +43,12 @@ describe("exact permutation log-rank matches a brute-force enumeration in R", ()
       expect(r.seed).toBeNull();
     });
 
-    it(`${c.data}, rho = ${c.rho}: every assignment's statistic, sorted, as R's`, () => {
-      const time = checkTimes("time", c.time);
-      const event = checkEvents("event", c.status, time.length);
-      const labels = checkLabels("group", c.group, time.length);
-      const k = labels.levels.length;
-      const engine = permutationEngine(time, event, k, c.rho === 1 ? "fleming-harrington" : "logrank");
-      const codes = labels.codes.slice().sort();
-      const all: number[] = [];
-      do all.push(engine.statistic(codes));
-      while (nextArrangement(codes));
-      all.sort((a, b) => a - b);
-      expect(all.length).toBe(c.assignments);
-      // R's values are rounded to 1e-9 relative; statistics of 0 (up to rounding) are absolute.
-      expectAllClose(
-        c.ranks.map((r) => all[r - 1]),
-        c.statistics,
-        "sorted statistics",
-        1e-9,
-        1e-12,
-      );
-    });
   }
 
   it("the observed statistic is logRankTest's, for every weight", () => {
     for (const c of fixture.permutation) {
       for (const weight of ["logrank", "gehan-breslow", "tarone-ware", "fleming-harrington"] as const) {
-        const r = permutationLogRank(dataOf(c), { weight, method: "exact" });
+        const r = permutationLogRank(dataOf(c), { weight, distribution: "exact" });
         const t = logRankTest(dataOf(c), { weight });
         expectClose(r.statistic, t.statistic, `${c.data}, ${weight}`);
         expectClose(r.chiSquarePValue, t.pValue, `${c.data}, ${weight}: chi-square p`);
@@ -90,8 +64,9 @@ describe("Monte Carlo permutation log-rank", () => {
 
   it("is within 4 Monte Carlo errors of the exact p", () => {
     for (const c of [separated, twelve]) {
-      const mc = permutationLogRank(dataOf(c), { method: "monte-carlo", draws: 20_000, seed: 11 });
-      expect(mc.method).toBe("monte-carlo");
+      const mc = permutationLogRank(dataOf(c), { distribution: "monte-carlo", draws: 20_000, seed: 11 });
+      expect(mc.distribution).toBe("monte-carlo");
+      expect(mc.method).toMatch(/^Monte Carlo permutation test of the Log-rank test .*: 20000 random assignments \(seed 11\)/);
       expect(mc.draws).toBe(20_000);
       expectClose(mc.mcError, Math.sqrt((mc.pValue * (1 - mc.pValue)) / 20_000), "mcError");
       expect(Math.abs(mc.pValue - c.p)).toBeLessThan(4 * mc.mcError);
@@ -119,40 +94,22 @@ describe("Monte Carlo permutation log-rank", () => {
     const d = dataset("recurrence");
     const data = { time: numbers(d.months), event: numbers(d.status), group: numbers(d.group) };
     const r = permutationLogRank(data, { draws: 2000 });
-    expect(r.method).toBe("monte-carlo");
+    expect(r.distribution).toBe("monte-carlo");
     expect(r.assignments).toBeCloseTo(37711260990, -2); // choose(39, 16)
     expectClose(r.statistic, logRankTest(data).statistic, "statistic");
-    const e = inputError(() => permutationLogRank(data, { method: "exact" }));
-    expect(e.argument).toBe("method");
+    const e = inputError(() => permutationLogRank(data, { distribution: "exact" }));
+    expect(e.argument).toBe("distribution");
     expect(e.message).toContain("choose(39, 16) = 3.77e+10");
     expect(e.message).toContain("monte-carlo");
   });
 });
 
 describe("permutationLogRank bookkeeping and bad input", () => {
-  it("counts assignments as n! / (n_1! ... n_k!)", () => {
-    expect(countAssignments([6, 6])).toBe(924);
-    expect(countAssignments([4, 4, 4])).toBe(34650);
-    expect(countAssignments([10, 10])).toBe(184756);
-    expect(countAssignments([23, 16])).toBe(37711260990);
-    expect(countAssignments([50, 50]) / 1.0089134454556418e29).toBeCloseTo(1, 9);
-    expect(EXACT_LIMIT).toBe(1e7);
-  });
-
-  it("nextArrangement visits each distinct arrangement once", () => {
-    const a = Int32Array.from([0, 0, 1, 1, 2]);
-    const seen = new Set<string>();
-    do seen.add(a.join(""));
-    while (nextArrangement(a));
-    expect(seen.size).toBe(30); // 5! / (2! 2! 1!)
-    expect(Array.from(a)).toEqual([0, 0, 1, 1, 2]);
-  });
-
   it("defaults to exact when feasible; draws or seed ask for Monte Carlo", () => {
     const data = dataOf(fixture.permutation[0]);
-    expect(permutationLogRank(data).method).toBe("exact");
-    expect(permutationLogRank(data, { seed: 5 }).method).toBe("monte-carlo");
-    expect(permutationLogRank(data, { draws: 100 }).method).toBe("monte-carlo");
+    expect(permutationLogRank(data).distribution).toBe("exact");
+    expect(permutationLogRank(data, { seed: 5 }).distribution).toBe("monte-carlo");
+    expect(permutationLogRank(data, { draws: 100 }).distribution).toBe("monte-carlo");
   });
 
   it("names the argument and value", () => {
@@ -162,8 +119,9 @@ describe("permutationLogRank bookkeeping and bad input", () => {
       expect([e.argument, e.value]).toEqual(["draws", bad]);
     }
     for (const bad of [-1, 1.5, 2 ** 32]) expect(inputError(() => permutationLogRank(data, { seed: bad })).argument).toBe("seed");
-    expect(inputError(() => permutationLogRank(data, { method: "exact", draws: 10 })).argument).toBe("draws");
-    expect(inputError(() => permutationLogRank(data, { method: "bootstrap" as never })).argument).toBe("method");
+    expect(inputError(() => permutationLogRank(data, { distribution: "exact", draws: 10 })).argument).toBe("draws");
+    expect(inputError(() => permutationLogRank(data, { distribution: "bootstrap" as never })).argument).toBe("distribution");
+    expect(inputError(() => permutationLogRank(data, { method: "exact" } as never)).value).toBe("method");
     expect(inputError(() => permutationLogRank(data, { weight: "wilcoxon" as never })).argument).toBe("weight");
     expect(inputError(() => permutationLogRank(data, { reps: 10 } as never)).value).toBe("reps");
     expect(inputError(() => permutationLogRank({ ...data, strata: data.group } as never)).argument).toBe("strata");

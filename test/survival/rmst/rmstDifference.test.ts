@@ -43,9 +43,9 @@ describe("rmstDifference matches R", () => {
       expect(r.tauRule).toEqual(c.tauGiven === null ? expect.stringContaining("longest common follow-up") : "given");
       expect(r.arms.map((a) => a.group)).toEqual(c.groups);
       expectAllClose(r.arms.map((a) => a.rmst), c.rmst, "rmean");
-      expectAllClose(r.arms.map((a) => a.se), c.se, "se(rmean)");
+      expectAllClose(r.arms.map((a) => a.stdErr), c.se, "se(rmean)");
       expectClose(r.difference.estimate, c.difference, "difference");
-      expectClose(r.difference.se, c.differenceSe, "se");
+      expectClose(r.difference.stdErr, c.differenceSe, "se");
       expectClose(r.difference.lower, c.lower, "lower");
       expectClose(r.difference.upper, c.upper, "upper");
       expectClose(r.difference.z, c.z, "z");
@@ -58,7 +58,7 @@ describe("rmstDifference matches R", () => {
     const c = fixture.rmst[0];
     const r = rmstDifference(dataOf(c), 12, { reference: c.groups[1] });
     expectClose(r.difference.estimate, -c.difference, "difference");
-    expectClose(r.difference.se, c.differenceSe, "se");
+    expectClose(r.difference.stdErr, c.differenceSe, "se");
     expectClose(r.difference.pValue, c.p, "p");
     expect(r.arms[0].group).toBe(c.groups[1]);
   });
