@@ -83,3 +83,13 @@ export {
   type ReconstructedPoints,
   type CleaningReport,
 } from "./reconstruct/reconstructFromCurve.js";
+export {
+  nelsonAalen,
+  type NelsonAalenData,
+  type NelsonAalenOptions,
+  type NelsonAalenResult,
+  type HazardVariance,
+  type HazardConfType,
+} from "./km/nelsonAalen.js";
+export { type HazardType } from "./km/hazard.js";
+export { type SurvivalType } from "./km/kaplanMeierFit.js";

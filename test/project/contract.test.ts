@@ -65,6 +65,8 @@ const ENTRIES: Record<string, Entry> = {
   // survival
   "kaplanMeier.data": { kind: "data", valid: arm1, call: (x) => lib.kaplanMeier(x as never) },
   "kaplanMeier.options": { kind: "options", valid: { confType: "log" }, call: (x) => lib.kaplanMeier(arm1 as never, x) },
+  "nelsonAalen.data": { kind: "data", valid: arm1, call: (x) => lib.nelsonAalen(x as never) },
+  "nelsonAalen.options": { kind: "options", valid: { ctype: "nelson-aalen" }, call: (x) => lib.nelsonAalen(arm1 as never, x) },
   "logRankTest.data": { kind: "data", valid: surv, call: (x) => lib.logRankTest(x as never) },
   "logRankTest.options": { kind: "options", valid: { weight: "logrank" }, call: (x) => lib.logRankTest(surv, x) },
   "chiSquareTest.options": { kind: "options", valid: { correction: false }, call: (x) => lib.chiSquareTest(table, x) },

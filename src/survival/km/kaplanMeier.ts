@@ -8,15 +8,23 @@
  * survfit calls survfitKM. Where S = 0.5 exactly over an interval the median is its midpoint, as
  * R; null means not reached (or a CI band that never crosses 0.5).
  *
- * Reference: Kaplan & Meier (1958); Greenwood (1926); Klein & Moeschberger (2003), ch. 4.
+ * `{ stype: "exp-hazard" }` gives Fleming and Harrington's survival exp(-H) instead (R's
+ * survfit(stype = 2)): an option rather than a function of its own because the result is the
+ * same in every other way (the table, the limits, the median and quantiles, survivalAt, rmst),
+ * as in R, where both come from survfit.
+ *
+ * Reference: Kaplan & Meier (1958); Greenwood (1926); Fleming & Harrington (1984); Klein &
+ * Moeschberger (2003), ch. 4.
  */
 import { checkConfLevel, checkData, checkEvents, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
 import { CONF_TYPES, type ConfType } from "./confint.js";
-import { kaplanMeierFit, type KaplanMeierResult } from "./kaplanMeierFit.js";
+import { HAZARD_TYPES, type HazardType } from "./hazard.js";
+import { kaplanMeierFit, SURVIVAL_TYPES, type KaplanMeierResult, type SurvivalType } from "./kaplanMeierFit.js";
 
 export type { ConfType } from "./confint.js";
 export type { RestrictedMean } from "./rmst.js";
-export type { KaplanMeierResult, QuantileEstimate } from "./kaplanMeierFit.js";
+export type { KaplanMeierResult, QuantileEstimate, SurvivalType } from "./kaplanMeierFit.js";
+export type { HazardType } from "./hazard.js";
 
 export interface KaplanMeierData {
   time: ArrayLike<number>;
@@ -29,18 +37,26 @@ export interface KaplanMeierOptions {
   confType?: ConfType;
   /** Confidence level in (0, 1), default 0.95. */
   confLevel?: number;
+  /** "kaplan-meier" (default, R's stype = 1) or "exp-hazard" (stype = 2: exp(-H), Fleming-Harrington). */
+  stype?: SurvivalType;
+  /** "nelson-aalen" (default, R's ctype = 1) or "fleming-harrington" (ctype = 2): the hazard. */
+  ctype?: HazardType;
 }
 
 const DATA_FIELDS = ["time", "event"];
-const OPTION_NAMES = ["confType", "confLevel"];
+const OPTION_NAMES = ["confType", "confLevel", "stype", "ctype"];
 
 /**
  * Fits a Kaplan-Meier curve.
  *
  * @param data     `{ time, event }`: follow-up times (finite, >= 0) and event codes (1/true =
  *                 event, 0/false = censored), arrays or typed arrays of one length
- * @param options  `confType`: "log" (default, R's), "log-log" or "plain"; `confLevel`: in (0, 1),
- *                 default 0.95
+ * @param options  `confType`: "log" (default, R's), "log-log", "plain", "logit" or "arcsin";
+ *                 `confLevel`: in (0, 1), default 0.95; `stype`: "kaplan-meier" (default) or
+ *                 "exp-hazard", the survival exp(-H) of Fleming and Harrington (R's stype = 2);
+ *                 `ctype`: the cumulative hazard, "nelson-aalen" (default) or "fleming-harrington"
+ *                 (R's ctype = 2, a correction for ties). R's old type = "fleming-harrington" is
+ *                 { stype: "exp-hazard" }, "fh2" is { stype: "exp-hazard", ctype: "fleming-harrington" }
  * @returns        a frozen result: one row per distinct time (`time`, `nRisk`, `nEvent`,
  *                 `nCensor`, `survival`, `stdErr`, `lower`, `upper`, `cumHazard`,
  *                 `cumHazardStdErr`), `median`, `n`, `events`, and the methods `quantile(p)`,
@@ -64,7 +80,9 @@ export function kaplanMeier(data: KaplanMeierData, options?: KaplanMeierOptions)
   const opts = checkOptions("kaplanMeier", options, OPTION_NAMES);
   const confType = opts.confType === undefined ? "log" : checkOneOf("confType", opts.confType, CONF_TYPES);
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
+  const stype = opts.stype === undefined ? "kaplan-meier" : checkOneOf("stype", opts.stype, SURVIVAL_TYPES);
+  const ctype = opts.ctype === undefined ? "nelson-aalen" : checkOneOf("ctype", opts.ctype, HAZARD_TYPES);
   const time = checkTimes("time", d.time);
   const event = checkEvents("event", d.event, time.length);
-  return kaplanMeierFit(time, event, confType as ConfType, confLevel);
+  return kaplanMeierFit(time, event, confType as ConfType, confLevel, { stype, ctype });
 }

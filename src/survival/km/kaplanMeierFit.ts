@@ -10,7 +10,10 @@
  * - lower/upper: R's survfit_confint (confint.ts). NaN stands for R's NA/NaN: "log" and
  *   "log-log" limits where S = 0, "log-log" limits where S = 1, "plain" limits and stdErr where
  *   S = 0 (the variance is infinite there).
- * - cumHazard, cumHazardStdErr: Nelson-Aalen, sum d/n and sqrt(sum d/n^2) (R's cumhaz, std.chaz).
+ * - cumHazard, cumHazardStdErr: Nelson-Aalen, sum d/n and sqrt(sum d/n^2) (R's cumhaz, std.chaz),
+ *   or with ctype "fleming-harrington" Fleming and Harrington's correction for ties (hazard.ts).
+ * - stype "exp-hazard" (R's stype = 2): survival is exp(-cumHazard) (Fleming & Harrington's
+ *   estimate) and the standard error of log S is that of the cumulative hazard, as survfit.
  * - median: as print(fit) shows it; quantile(p): as quantile(fit, p) (quantile.ts). null where R
  *   gives NA: not reached, or a CI band that never crosses.
  * - survivalAt(t): the right-continuous step function, 1 before the first time, carried flat
@@ -31,6 +34,7 @@ import { tabulate } from "../core/tabulate.js";
 import { countAtOrBelow } from "../core/bisect.js";
 import { normalQuantile } from "../core/distributions.js";
 import { confidenceLimits, type ConfType } from "./confint.js";
+import { hazardStep, type HazardType } from "./hazard.js";
 import { curveQuantile, printedMedian } from "./quantile.js";
 import { restrictedMean, type RestrictedMean } from "./rmst.js";
 
@@ -40,6 +44,21 @@ export interface QuantileEstimate {
   readonly lower: number | null;
   readonly upper: number | null;
 }
+
+/** How the curve is estimated: R's survfit(stype, ctype). */
+export interface SurvivalMethod {
+  /** "kaplan-meier" (R's stype = 1, the product limit) or "exp-hazard" (stype = 2, exp(-H)). */
+  readonly stype: SurvivalType;
+  /** "nelson-aalen" (R's ctype = 1) or "fleming-harrington" (ctype = 2): the cumulative hazard. */
+  readonly ctype: HazardType;
+}
+
+export type SurvivalType = "kaplan-meier" | "exp-hazard";
+
+export const SURVIVAL_TYPES: readonly SurvivalType[] = ["kaplan-meier", "exp-hazard"];
+
+/** R's defaults: the Kaplan-Meier curve and the Nelson-Aalen hazard. */
+export const KAPLAN_MEIER: SurvivalMethod = Object.freeze({ stype: "kaplan-meier", ctype: "nelson-aalen" });
 
 export interface KaplanMeierResult {
   readonly time: ArrayLike<number>;
@@ -51,7 +70,7 @@ export interface KaplanMeierResult {
   readonly stdErr: ArrayLike<number>;
   readonly lower: ArrayLike<number>;
   readonly upper: ArrayLike<number>;
-  /** Nelson-Aalen cumulative hazard and its standard error (R's cumhaz, std.chaz). */
+  /** Cumulative hazard (Nelson-Aalen unless ctype says otherwise) and its standard error (R's cumhaz, std.chaz). */
   readonly cumHazard: ArrayLike<number>;
   readonly cumHazardStdErr: ArrayLike<number>;
   /** Median as print(survfit) shows it, with its CI. */
@@ -67,6 +86,8 @@ export interface KaplanMeierResult {
   readonly events: number;
   readonly confType: ConfType;
   readonly confLevel: number;
+  readonly stype: SurvivalType;
+  readonly ctype: HazardType;
 }
 
 /**
@@ -74,6 +95,7 @@ export interface KaplanMeierResult {
  * @param event      1 = event, 0 = censored, one per time
  * @param confType   CI transform
  * @param confLevel  confidence level in (0, 1)
+ * @param method     stype and ctype (default: Kaplan-Meier with the Nelson-Aalen hazard)
  * @returns          the fit, as kaplanMeier returns it
  */
 export function kaplanMeierFit(
@@ -81,6 +103,7 @@ export function kaplanMeierFit(
   event: Uint8Array,
   confType: ConfType,
   confLevel: number,
+  method: SurvivalMethod = KAPLAN_MEIER,
 ): KaplanMeierResult {
   const tab = tabulate(time, event); // one group; near-equal times merged as R's timefix
   const m = tab.time.length;
@@ -92,26 +115,31 @@ export function kaplanMeierFit(
   const cumHazardStdErr = new Float64Array(m);
   const z = normalQuantile(1 - (1 - confLevel) / 2);
 
+  const productLimit = method.stype === "kaplan-meier";
   let s = 1; // survival
   let greenwood = 0; // sum d / (n (n - d)): variance of log S
-  let h = 0; // Nelson-Aalen
-  let hVar = 0;
+  const hazard = new Float64Array(2); // cumulative hazard and its variance
   let events = 0;
   for (let j = 0; j < m; j++) {
     const n = tab.nRisk[j];
     const dj = tab.nEvent[j];
     if (dj > 0) {
-      s *= (n - dj) / n; // as survfitkm.c: km *= (n - d) / n
-      greenwood += dj / (n * (n - dj)); // Infinity where everyone at risk fails, as in R
-      h += dj / n;
-      hVar += dj / (n * n);
+      if (productLimit) {
+        s *= (n - dj) / n; // as survfitkm.c: km *= (n - d) / n
+        greenwood += dj / (n * (n - dj)); // Infinity where everyone at risk fails, as in R
+      }
+      hazardStep(method.ctype, n, dj, dj, hazard);
       events += dj;
+    }
+    if (!productLimit) {
+      s = Math.exp(-hazard[0]);
+      greenwood = hazard[1];
     }
     const seLog = Math.sqrt(greenwood);
     survival[j] = s;
     stdErr[j] = s * seLog; // 0 * Infinity = NaN where S = 0, as summary() prints
-    cumHazard[j] = h;
-    cumHazardStdErr[j] = Math.sqrt(hVar);
+    cumHazard[j] = hazard[0];
+    cumHazardStdErr[j] = Math.sqrt(hazard[1]);
     confidenceLimits(confType, s, seLog, z, lower, upper, j);
   }
 
@@ -173,5 +201,7 @@ export function kaplanMeierFit(
     events,
     confType,
     confLevel,
+    stype: method.stype,
+    ctype: method.ctype,
   });
 }

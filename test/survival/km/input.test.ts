@@ -52,9 +52,9 @@ describe("kaplanMeier refuses bad data", () => {
 
 describe("kaplanMeier refuses bad options", () => {
   it("an unknown confType", () => {
-    const e = inputError(() => kaplanMeier(ok, { confType: "logit" as never }));
-    expect([e.argument, e.value]).toEqual(["confType", "logit"]);
-    expect(e.message).toContain('confType is "logit"');
+    const e = inputError(() => kaplanMeier(ok, { confType: "probit" as never }));
+    expect([e.argument, e.value]).toEqual(["confType", "probit"]);
+    expect(e.message).toContain('confType is "probit"');
   });
 
   it.each([0, 1, 1.5, -0.5, Number.NaN, "0.95"])("confLevel %s", (bad) => {
