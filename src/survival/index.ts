@@ -93,3 +93,10 @@ export {
 } from "./km/nelsonAalen.js";
 export { type HazardType } from "./km/hazard.js";
 export { type SurvivalType } from "./km/kaplanMeierFit.js";
+export {
+  pairwiseLogRank,
+  type PairwiseLogRankOptions,
+  type PairwiseLogRankResult,
+  type LogRankPair,
+  type PAdjustMethod,
+} from "./logrank/pairwiseLogRank.js";

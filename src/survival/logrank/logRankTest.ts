@@ -48,6 +48,8 @@ export interface LogRankOptions {
   p?: number;
   /** Fleming-Harrington exponent of 1 - S(t-); default 0 (only with weight "fleming-harrington"). */
   q?: number;
+  /** Compare follow-up up to tau only: whoever is still at risk at tau is censored there. */
+  tau?: number;
 }
 
 export interface LogRankResult {
@@ -73,12 +75,14 @@ export interface LogRankResult {
   readonly q: number | null;
   /** Stratum levels, or null when the test is not stratified. */
   readonly strata: readonly (string | number)[] | null;
+  /** The end of the window compared, or null for all of follow-up. */
+  readonly tau: number | null;
   /** One line naming the test and its weight. */
   readonly method: string;
 }
 
 const DATA_FIELDS = ["time", "event", "group", "strata"];
-const OPTION_NAMES = ["weight", "p", "q"];
+const OPTION_NAMES = ["weight", "p", "q", "tau"];
 
 /** Validated exponent p or q of the Fleming-Harrington weight. */
 function checkExponent(name: "p" | "q", x: unknown, weight: LogRankWeight, fallback: number): number {
@@ -97,7 +101,7 @@ function checkExponent(name: "p" | "q", x: unknown, weight: LogRankWeight, fallb
   return x;
 }
 
-function describe(weight: LogRankWeight, p: number, q: number, nStrata: number): string {
+function describe(weight: LogRankWeight, p: number, q: number, nStrata: number, tau: number | null): string {
   const base =
     weight === "logrank"
       ? "Log-rank test (R survdiff, rho = 0)"
@@ -107,27 +111,32 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number):
           ? "Tarone-Ware test, weight = sqrt(number at risk)"
           : `Fleming-Harrington G(${p}, ${q}) test, weight = S(t-)^${p} (1 - S(t-))^${q}, S = pooled Kaplan-Meier` +
             (q === 0 ? ` (R survdiff, rho = ${p})` : "");
-  return nStrata > 1 ? `${base}, stratified (${nStrata} strata, summed within-stratum O - E and variance)` : base;
+  const window = tau === null ? "" : `, follow-up censored at tau = ${tau}`;
+  return (nStrata > 1 ? `${base}, stratified (${nStrata} strata, summed within-stratum O - E and variance)` : base) + window;
 }
 
 /**
  * Compares the survival of k >= 2 groups: the log-rank test (default) or a weighted version.
  * Matches R's survdiff(Surv(time, event) ~ group [+ strata(strata)], rho) for the log-rank and
  * Fleming-Harrington G(rho, 0) tests, and statsmodels' survdiff for Gehan-Breslow and
- * Tarone-Ware. With strata, n at risk and the pooled S are those of each stratum.
+ * Tarone-Ware. With strata, n at risk and the pooled S are those of each stratum. With `tau`,
+ * the test compares the window [0, tau] only (e.g. the first year): a time after tau is censored
+ * at tau, as survdiff(Surv(pmin(time, tau), event & time <= tau) ~ group).
  *
  * @param data     `{ time, event, group, strata? }`: follow-up times (finite, >= 0), event codes
  *                 (1/true = event, 0/false = censored), group labels (strings or numbers, at least
  *                 two distinct) and optional stratum labels, all of one length
  * @param options  `weight`: "logrank" (default), "gehan-breslow", "tarone-ware" or
  *                 "fleming-harrington"; `p`, `q`: the Fleming-Harrington exponents (default 1, 0;
- *                 R's rho is p with q = 0)
+ *                 R's rho is p with q = 0); `tau`: a finite time > 0 ending the window compared
+ *                 (default: all of follow-up)
  * @returns        a frozen result: `statistic`, `df`, `pValue`, per group (in R's factor order)
  *                 `groups`, `n`, `observed`, `expected`, the covariance `variance` of O - E,
- *                 `weight`, `p`, `q`, `strata` and `method`, the sentence naming the test
+ *                 `weight`, `p`, `q`, `strata`, `tau` and `method`, the sentence naming the test
  * @throws SurvivalInputError  for a bad time, event code or label (naming its index and value),
  *                 columns of different lengths, a single group, no events, no variance to test
  *                 on, a field other than time, event, group and strata, or an unknown or bad option
+ *                 (no events up to tau, with tau)
  *
  * @example
  * const data = { time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] };
@@ -145,10 +154,12 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
   const weight = opts.weight === undefined ? "logrank" : checkOneOf("weight", opts.weight, LOG_RANK_WEIGHTS);
   const p = checkExponent("p", opts.p, weight, 1);
   const q = checkExponent("q", opts.q, weight, 0);
+  const tau = opts.tau === undefined ? null : checkTau(opts.tau);
 
   const time = checkTimes("time", d.time);
   const n = time.length;
   const event = checkEvents("event", d.event, n);
+  if (tau !== null) censorAt(tau, time, event);
   const group = checkLabels("group", d.group, n);
   const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
   const k = group.levels.length;
@@ -164,7 +175,8 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
   let events = 0;
   for (let i = 0; i < n; i++) events += event[i];
   if (events === 0) {
-    throw new SurvivalInputError(`event has no events (all ${n} rows are censored): there is nothing to test`, "event");
+    const where = tau === null ? `all ${n} rows are censored` : `none at or before tau = ${tau}`;
+    throw new SurvivalInputError(`event has no events (${where}): there is nothing to test`, "event");
   }
 
   const fit = logRankFit(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q);
@@ -208,6 +220,24 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     p: isFH ? p : null,
     q: isFH ? q : null,
     strata: strata ? Object.freeze(strata.levels.slice()) : null,
-    method: describe(weight, p, q, strata?.levels.length ?? 1),
+    tau,
+    method: describe(weight, p, q, strata?.levels.length ?? 1, tau),
   });
+}
+
+function checkTau(x: unknown): number {
+  if (typeof x !== "number" || !(x > 0) || x === Infinity) {
+    throw new SurvivalInputError(`tau is ${show(x)}: the end of the window must be a finite number > 0`, "tau", undefined, x);
+  }
+  return x;
+}
+
+/** Censors every time after tau at tau (in place, on the checked copies). */
+function censorAt(tau: number, time: Float64Array, event: Uint8Array): void {
+  for (let i = 0; i < time.length; i++) {
+    if (time[i] > tau) {
+      time[i] = tau;
+      event[i] = 0;
+    }
+  }
 }
