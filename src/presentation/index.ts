@@ -29,3 +29,4 @@ export { renderMarkdown } from "./report/markdown.js";
 export { showTable, tableText, tableHtml, tableBundle, formatCell, type TableColumns, type TableOptions } from "./display/table.js";
 export { showNote, noteBundle, noteLines } from "./display/note.js";
 export { linesFigure, withReferenceLines, type Line, type LinesFigureOptions, type VLine, type HLine } from "./figures/linesFigure.js";
+export { incidenceFigure, type IncidenceCurves, type IncidenceFigureOptions } from "./figures/incidenceFigure.js";

@@ -100,3 +100,11 @@ export {
   type LogRankPair,
   type PAdjustMethod,
 } from "./logrank/pairwiseLogRank.js";
+export {
+  cumulativeIncidence,
+  type CumulativeIncidenceData,
+  type CumulativeIncidenceOptions,
+  type CumulativeIncidenceResult,
+  type IncidenceCurve,
+  type GrayTest,
+} from "./competing/cumulativeIncidence.js";

@@ -47,6 +47,7 @@ const arm2 = lib.armData(rec, 2);
 const table = [[10, 13], [12, 4]];
 const coxData = { time: rec.months, event: rec.status, covariates: { arm: rec.group.map((g) => (g === 1 ? 1 : 0)) } };
 const coxFit = lib.coxPH(coxData);
+const competing = { time: rec.months, cause: rec.status.map((s, i) => s * rec.group[i]), group: rec.group };
 const kmFit = lib.kaplanMeier(arm1 as never);
 const rows = { group: rec.group, status: rec.status, months: rec.months };
 const csv = "time,event,arm\n1,1,a\n2,0,b\n";
@@ -71,6 +72,8 @@ const ENTRIES: Record<string, Entry> = {
   "logRankTest.options": { kind: "options", valid: { weight: "logrank" }, call: (x) => lib.logRankTest(surv, x) },
   "pairwiseLogRank.data": { kind: "data", valid: surv, call: (x) => lib.pairwiseLogRank(x as never) },
   "pairwiseLogRank.options": { kind: "options", valid: { adjust: "BH" }, call: (x) => lib.pairwiseLogRank(surv, x) },
+  "cumulativeIncidence.data": { kind: "data", valid: competing, call: (x) => lib.cumulativeIncidence(x as never) },
+  "cumulativeIncidence.options": { kind: "options", valid: { rho: 1 }, call: (x) => lib.cumulativeIncidence(competing, x) },
   "chiSquareTest.options": { kind: "options", valid: { correction: false }, call: (x) => lib.chiSquareTest(table, x) },
   "gTest.options": { kind: "options", valid: {}, typo: "correction", call: (x) => lib.gTest(table, x as never) },
   "fisherExactTest.options": { kind: "options", valid: { confLevel: 0.9 }, typo: "conflevel", call: (x) => lib.fisherExactTest(table, x) },
@@ -162,6 +165,8 @@ const ENTRIES: Record<string, Entry> = {
   "tableBundle.options": { kind: "options", valid: { caption: "C" }, call: (x) => lib.tableBundle({ a: [1] }, x) },
   "linesFigure.options": { kind: "options", valid: { yTitle: "S" }, call: (x) => lib.linesFigure([{ label: "S", x: [0], y: [1] }], x) },
   "withReferenceLines.fig": { kind: "exempt", why: FIGURE },
+  "incidenceFigure.result": { kind: "exempt", why: RESULT },
+  "incidenceFigure.options": { kind: "options", valid: { title: "T" }, call: (x) => lib.incidenceFigure(lib.cumulativeIncidence(competing), x) },
   // teaching
   "exercise.context": { kind: "exempt", why: RESULT },
   "judge.context": { kind: "exempt", why: RESULT },
@@ -311,6 +316,7 @@ const UNFROZEN: Record<string, string> = {
   rateBarFigure: "a plotly figure (as kmFigure)",
   linesFigure: "a plotly figure (as kmFigure)",
   withReferenceLines: "a plotly figure (as kmFigure)",
+  incidenceFigure: "a plotly figure (as kmFigure)",
   stepBand: "the coordinates of a figure's trace (as kmFigure)",
   toDataFrame: "a danfo DataFrame, a mutable table by design",
   loadDanfo: "the danfojs-node module",
