@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { digitizeCurves, kaplanMeier, logRankTest } from "../src/index.js";
 import { makeData, split, type BenchData } from "./data.js";
 import { benchReconstruct } from "./reconstruct.js";
+import { benchBreadth } from "./breadth.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -147,3 +148,12 @@ console.log(`\nreconstructFromCurve, ${rec.points} digitised points (median ms):
 console.log(`  at-risk table (10 times) + total events: ${fmt(rec.withTableMs)} ms; total events only: ${fmt(rec.totalOnlyMs)} ms`);
 const recMs = Math.max(rec.withTableMs, rec.totalOnlyMs);
 console.log(`  ${recMs <= 50 ? "PASS" : "FAIL"}  ${rec.points} digitised points in at most 50 ms (${fmt(recMs)} ms)`);
+
+// ---- weights, delayed entry, competing risks, Cox (bench/breadth.ts) ---------------------------
+console.log("\nExtensions on 1,000,000 rows, against the plain fit on the same rows (median ms):");
+for (const row of benchBreadth(timeIt)) {
+  const ratio = row.ms / row.baseMs;
+  const verdict = row.limit === 0 ? "    " : ratio <= row.limit ? "PASS" : "FAIL";
+  const target = row.limit === 0 ? "" : ` (target: within ${row.limit}x)`;
+  console.log(`  ${verdict}  ${row.what}: ${fmt(row.ms)} ms, ${ratio.toFixed(2)}x ${fmt(row.baseMs)} ms${target}`);
+}

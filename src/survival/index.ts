@@ -11,6 +11,7 @@ export { SurvivalInputError } from "./errors.js";
 export {
   kaplanMeier,
   type KaplanMeierData,
+  type KaplanMeierInput,
   type KaplanMeierOptions,
   type KaplanMeierResult,
   type QuantileEstimate,
@@ -38,6 +39,7 @@ export { coxPH, type CoxPHData, type CoxPHOptions, type CoxPHResult, type CoxTes
 export {
   coxZph,
   type CoxZphResult,
+  type CoxZphData,
   type CoxZphOptions,
   type ZphTest,
   type ZphTransform,

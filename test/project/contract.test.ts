@@ -304,8 +304,8 @@ describe("an unknown option or data field is refused, naming it and listing the 
     expect(() => lib.chiSquareTest(table, { corection: false } as never)).toThrow(
       "options.corection is not an option of chiSquareTest; the option is correction",
     );
-    expect(() => lib.kaplanMeier({ ...arm1, weights: [1] } as never)).toThrow(
-      "data.weights is not a field kaplanMeier reads; the fields are time, event",
+    expect(() => lib.kaplanMeier({ ...arm1, weight: [1] } as never)).toThrow(
+      "data.weight is not a field kaplanMeier reads; the fields are time, event, weights",
     );
   });
 });

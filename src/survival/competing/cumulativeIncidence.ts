@@ -157,8 +157,8 @@ export function cumulativeIncidence(data: CumulativeIncidenceData, options?: Cum
   const curves: IncidenceCurve[] = [];
   groups.forEach((g, gi) => {
     const rows = group ? rowsOf(group, gi) : null;
-    const t = rows ? Float64Array.from(rows, (i) => time[i]) : time;
-    const c = rows ? Int32Array.from(rows, (i) => cause[i]) : cause;
+    const t = rows ? pick(time, rows, new Float64Array(rows.length)) : time;
+    const c = rows ? pick(cause, rows, new Int32Array(rows.length)) : cause;
     const fit = aalenJohansen(t, c, K);
     const m = fit.time.length;
     for (let k = 0; k < K; k++) {
@@ -213,7 +213,7 @@ function grayTests(
   const n = time.length;
   const k = group.levels.length;
   const order = sortOrder(time);
-  const sorted = Float64Array.from(order, (i) => time[i]);
+  const sorted = pick(time, order, new Float64Array(n));
   const tieSorted = tieGroups(sorted, true);
   const tie = new Int32Array(n);
   for (let r = 0; r < n; r++) tie[order[r]] = tieSorted[r];
@@ -248,6 +248,12 @@ function rowsOf(coded: Coded, level: number): number[] {
 }
 
 const frozen = (x: ArrayLike<number>) => Object.freeze(Array.from(x));
+
+/** out[r] = x[rows[r]] (a loop: typed-array from() with a map function boxes every value). */
+function pick<T extends Float64Array | Int32Array>(x: ArrayLike<number>, rows: ArrayLike<number>, out: T): T {
+  for (let r = 0; r < rows.length; r++) out[r] = x[rows[r]];
+  return out;
+}
 
 function checkLabel(name: string, x: unknown): Label {
   if ((typeof x === "number" && !Number.isNaN(x)) || typeof x === "string") return x;

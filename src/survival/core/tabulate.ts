@@ -9,6 +9,7 @@
  * (group, event) cell are sorted natively and merged. Times that differ by floating-point
  * noise are then merged as R's survival does (aeqSurv, with the tolerance of all.equal: see
  * R/aeqSurv.R), so 0.1 + 0.2 and 0.3 are one time, as in survfit and survdiff.
+ * With case weights every count is a sum of weights (R's weighted n.risk, n.event, n.censor).
  * No input checks: callers pass validated arrays (validate.ts).
  */
 
@@ -22,7 +23,7 @@ export interface Tabulation {
   readonly nCensor: Float64Array;
   /** Number at risk just before time[j] in group g (time >= time[j]), at [j * nGroups + g]. */
   readonly nRisk: Float64Array;
-  /** Number of subjects in each group. */
+  /** Number of subjects in each group (their total weight, with weights). */
   readonly n: Float64Array;
 }
 
@@ -44,6 +45,7 @@ interface Counts {
  * @param group   group code 0..nGroups-1 per row, or null for one group
  * @param nGroups number of groups
  * @param rows    optional subset of row indices (e.g. one stratum)
+ * @param weights optional case weight per row (> 0): counts become sums of weights
  */
 export function tabulate(
   time: Float64Array,
@@ -51,12 +53,13 @@ export function tabulate(
   group: ArrayLike<number> | null = null,
   nGroups = 1,
   rows: Int32Array | null = null,
+  weights: Float64Array | null = null,
 ): Tabulation {
   const m = rows ? rows.length : time.length;
   // Hashing pays while the distinct times are few; past m / 8 sorting is cheaper.
   const counted =
-    countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3)) ??
-    countBySort(time, event, group, nGroups, rows);
+    countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3), weights) ??
+    countBySort(time, event, group, nGroups, rows, weights);
   return finish(counted, nGroups);
 }
 
@@ -83,6 +86,7 @@ function countByHash(
   nGroups: number,
   rows: Int32Array | null,
   limit: number,
+  weights: Float64Array | null,
 ): Counts | null {
   const m = rows ? rows.length : time.length;
   const w = 2 * nGroups;
@@ -129,7 +133,7 @@ function countByHash(
       }
     }
     const g = group ? group[i] : 0;
-    counts[s * w + (event[i] ? g : nGroups + g)] += 1;
+    counts[s * w + (event[i] ? g : nGroups + g)] += weights ? weights[i] : 1;
   }
   // Sort the distinct values natively, then move each one's counts to its sorted row.
   const sorted = seen.slice(0, d).sort();
@@ -150,6 +154,7 @@ function countBySort(
   group: ArrayLike<number> | null,
   nGroups: number,
   rows: Int32Array | null,
+  weights: Float64Array | null,
 ): Counts {
   const m = rows ? rows.length : time.length;
   const w = 2 * nGroups;
@@ -157,13 +162,23 @@ function countBySort(
   const size = new Int32Array(w);
   for (let r = 0; r < m; r++) size[cellOf(rows ? rows[r] : r)]++;
   const cells = Array.from(size, (s) => new Float64Array(s));
+  // With weights, each cell's rows are sorted by time too, to sum their weights.
+  const cellRows = weights ? Array.from(size, (s) => new Int32Array(s)) : null;
   const fill = new Int32Array(w);
   for (let r = 0; r < m; r++) {
     const i = rows ? rows[r] : r;
     const c = cellOf(i);
+    if (cellRows) cellRows[c][fill[c]] = i;
     cells[c][fill[c]++] = time[i] + 0;
   }
-  for (const cell of cells) cell.sort();
+  if (cellRows) {
+    cellRows.forEach((cr, c) => {
+      cr.sort((a, b) => time[a] - time[b]);
+      for (let h = 0; h < cr.length; h++) cells[c][h] = time[cr[h]] + 0;
+    });
+  } else {
+    for (const cell of cells) cell.sort();
+  }
   const head = new Int32Array(w);
   const sorted = new Float64Array(m);
   const counts = new Float64Array(m * w);
@@ -182,8 +197,14 @@ function countBySort(
     for (let c = 0; c < w; c++) {
       const cell = cells[c];
       let h = head[c];
-      while (h < size[c] && cell[h] === t) h++;
-      counts[d * w + c] = h - head[c];
+      if (cellRows) {
+        let sum = 0;
+        while (h < size[c] && cell[h] === t) sum += weights![cellRows[c][h++]];
+        counts[d * w + c] = sum;
+      } else {
+        while (h < size[c] && cell[h] === t) h++;
+        counts[d * w + c] = h - head[c];
+      }
       head[c] = h;
     }
     d++;

@@ -66,6 +66,28 @@ export function checkFinite(name: string, x: unknown, n: number, lengthOf = "tim
   return out;
 }
 
+/** Case weights: finite numbers > 0 (R's coxph requires > 0). Copies into a Float64Array. */
+export function checkWeights(name: string, x: unknown, n: number, lengthOf = "time"): Float64Array {
+  const a = requireArrayLike(name, x);
+  checkLength(name, a.length, n, lengthOf);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (typeof v !== "number" || !(v > 0) || v === Infinity) {
+      throw new SurvivalInputError(`${name}[${i}] is ${show(v)}: a case weight must be a finite number > 0`, name, i, v);
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** True when some weight is not a whole number: R's survfit and coxph then default to robust = TRUE. */
+export function hasFractionalWeights(weights: Float64Array | null): boolean {
+  if (weights === null) return false;
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== Math.floor(weights[i])) return true;
+  return false;
+}
+
 export function checkLength(name: string, actual: number, expected: number, lengthOf = "time"): void {
   if (actual !== expected) {
     throw new SurvivalInputError(

@@ -7,7 +7,10 @@
  * trust regions) and coxph.fit.R:
  * - rows are sorted by time; times closer than sqrt(machine eps) (absolutely, or relative to the
  *   mean absolute distinct time) are tied, as R's aeqSurv (coxph.control(timefix = TRUE));
- * - each covariate is centred on its mean and scaled by n / sum|x - mean| before fitting, except
+ * - case weights w multiply each row's contribution (risk w exp(x b), score and log-likelihood
+ *   terms w x, w x b); at a tied time Efron's fractions split the deaths' weighted risk by their
+ *   number of rows, each step weighted by the deaths' mean weight (coxfit6.c; R's book6 test);
+ * - each covariate is centred on its (weighted) mean and scaled by sum w / sum w|x - mean| before fitting, except
  *   covariates whose values all lie in {-1, 0, 1} (coxph's default nocenter = c(-1, 0, 1));
  *   results are returned on the original scale;
  * - the first step is from beta = 0, where the score test u' I^-1 u is taken;
@@ -122,14 +125,15 @@ export function sortOrder(time: ArrayLike<number>): Int32Array {
 }
 
 /**
- * Fits the model. time, event and the covariate columns are the caller's (already checked)
- * arrays; they are not modified.
+ * Fits the model. time, event, the covariate columns and the weights are the caller's (already
+ * checked) arrays; they are not modified.
  */
 export function coxFit(
   time: ArrayLike<number>,
   event: ArrayLike<number>,
   columns: ArrayLike<number>[],
   control: CoxFitControl,
+  weights: ArrayLike<number> | null = null,
 ): CoxFitResult {
   const n = time.length;
   const p = columns.length;
@@ -139,13 +143,17 @@ export function coxFit(
   const order = sortOrder(time);
   const stime = new Float64Array(n);
   const status = new Uint8Array(n);
+  const wt = new Float64Array(n);
+  let wtotal = 0;
   for (let i = 0; i < n; i++) {
     stime[i] = time[order[i]];
     status[i] = event[order[i]] ? 1 : 0;
+    wt[i] = weights ? weights[order[i]] : 1;
+    wtotal += wt[i];
   }
   const group = tieGroups(stime, control.timefix);
 
-  // Centre and scale (coxfit6.c): x <- (x - mean) * n / sum|x - mean|.
+  // Centre and scale (coxfit6.c): x <- (x - mean) * sum w / sum w |x - mean|, means weighted.
   const means = new Float64Array(p);
   const scale = new Float64Array(p).fill(1);
   const x: Float64Array[] = [];
@@ -155,14 +163,14 @@ export function coxFit(
     for (let i = 0; i < n; i++) xk[i] = col[order[i]];
     if (!isIndicatorLike(xk)) {
       let mean = 0;
-      for (let i = 0; i < n; i++) mean += xk[i];
-      mean /= n;
+      for (let i = 0; i < n; i++) mean += wt[i] * xk[i];
+      mean /= wtotal;
       let absSum = 0;
       for (let i = 0; i < n; i++) {
         xk[i] -= mean;
-        absSum += Math.abs(xk[i]);
+        absSum += wt[i] * Math.abs(xk[i]);
       }
-      const s = absSum > 0 ? n / absSum : 1;
+      const s = absSum > 0 ? wtotal / absSum : 1;
       for (let i = 0; i < n; i++) xk[i] *= s;
       means[k] = mean;
       scale[k] = s;
@@ -196,6 +204,7 @@ export function coxFit(
     while (person >= 0) {
       const g = group[person];
       let ndead = 0;
+      let deadwt = 0;
       let denom2 = 0;
       while (person >= 0 && group[person] === g) {
         let zbeta = 0;
@@ -203,7 +212,8 @@ export function coxFit(
           xi[k] = x[k][person];
           zbeta += beta[k] * xi[k];
         }
-        const risk = Math.exp(zbeta);
+        const w = wt[person];
+        const risk = Math.exp(zbeta) * w;
         if (status[person] === 0) {
           denom += risk;
           for (let i = 0; i < p; i++) {
@@ -212,10 +222,11 @@ export function coxFit(
           }
         } else {
           ndead++;
+          deadwt += w;
           denom2 += risk;
-          loglik += zbeta;
+          loglik += w * zbeta;
           for (let i = 0; i < p; i++) {
-            u[i] += xi[i];
+            u[i] += w * xi[i];
             a2[i] += risk * xi[i];
             for (let j = 0; j <= i; j++) cmat2[i * p + j] += risk * xi[i] * xi[j];
           }
@@ -225,27 +236,28 @@ export function coxFit(
       if (ndead === 0) continue;
       if (!efron || ndead === 1) {
         denom += denom2;
-        loglik -= ndead * Math.log(denom);
+        loglik -= deadwt * Math.log(denom);
         for (let i = 0; i < p; i++) {
           a[i] += a2[i];
           const mean = a[i] / denom;
-          u[i] -= ndead * mean;
+          u[i] -= deadwt * mean;
           for (let j = 0; j <= i; j++) {
             cmat[i * p + j] += cmat2[i * p + j];
-            imat[j * p + i] += (ndead * (cmat[i * p + j] - mean * a[j])) / denom;
+            imat[j * p + i] += (deadwt * (cmat[i * p + j] - mean * a[j])) / denom;
           }
         }
       } else {
+        const wtave = deadwt / ndead;
         for (let k = 0; k < ndead; k++) {
           denom += denom2 / ndead;
-          loglik -= Math.log(denom);
+          loglik -= wtave * Math.log(denom);
           for (let i = 0; i < p; i++) {
             a[i] += a2[i] / ndead;
             const mean = a[i] / denom;
-            u[i] -= mean;
+            u[i] -= wtave * mean;
             for (let j = 0; j <= i; j++) {
               cmat[i * p + j] += cmat2[i * p + j] / ndead;
-              imat[j * p + i] += (cmat[i * p + j] - mean * a[j]) / denom;
+              imat[j * p + i] += (wtave * (cmat[i * p + j] - mean * a[j])) / denom;
             }
           }
         }

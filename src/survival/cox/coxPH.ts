@@ -43,6 +43,7 @@ import {
   checkOneOf,
   checkOptions,
   checkTimes,
+  checkWeights,
 } from "../core/validate.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { coxFit, isIndicatorLike, type Ties } from "./coxFit.js";
@@ -52,6 +53,8 @@ export interface CoxPHData {
   event: ArrayLike<number | boolean>;
   /** One column per covariate, keyed by the name used in the result. */
   covariates: Record<string, ArrayLike<number>>;
+  /** Optional case weights (> 0): R's coxph(weights =). */
+  weights?: ArrayLike<number>;
 }
 
 export interface CoxPHOptions {
@@ -112,7 +115,7 @@ export interface CoxPHResult {
 }
 
 const DEFAULT_TOLER_CHOL = Math.pow(2.220446049250313e-16, 0.75);
-const DATA_FIELDS = ["time", "event", "covariates"];
+const DATA_FIELDS = ["time", "event", "covariates", "weights"];
 const OPTION_NAMES = ["ties", "confLevel", "eps", "iterMax", "tolerChol", "tolerInf", "timefix"];
 
 function positive(name: string, x: unknown): number {
@@ -169,9 +172,9 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
 /**
  * Fits a Cox proportional-hazards model; see the module comment for the conventions.
  *
- * @param data     `{ time, event, covariates }`: follow-up times (finite, >= 0), event codes
- *                 (1/true = event, 0/false = censored), and one finite numeric column per
- *                 covariate, keyed by its name, all of one length
+ * @param data     `{ time, event, covariates, weights? }`: follow-up times (finite, >= 0), event
+ *                 codes (1/true = event, 0/false = censored), one finite numeric column per
+ *                 covariate, keyed by its name, and optional case weights (> 0), all of one length
  * @param options  `ties` ("efron", default, or "breslow"), `confLevel` (default 0.95), and R's
  *                 coxph.control: `eps`, `iterMax`, `tolerChol`, `tolerInf`, `timefix`
  * @returns        a frozen result: per covariate (`names`) `coef`, `hazardRatio`, `stdErr`, `z`,
@@ -180,8 +183,8 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
  *                 `nEvent`, `iterations`, `converged`, `warnings`, `ties`, `confLevel`, `method`
  * @throws SurvivalInputError  for a bad time, event code or covariate value (naming its index
  *                 and value), columns of different lengths, no covariate, a constant or collinear
- *                 covariate (naming them), no events, a field other than time, event and
- *                 covariates, or an unknown or bad option
+ *                 covariate (naming them), no events, a field other than time, event, covariates
+ *                 and weights, a weight that is not a finite number > 0, or an unknown or bad option
  *
  * @example
  * const data = {
@@ -232,6 +235,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     );
   }
   const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
+  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
   columns.forEach((col, k) => {
     if (col.every((v) => v === col[0])) {
       throw new SurvivalInputError(
@@ -248,7 +252,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     throw new SurvivalInputError("event has no events (every row is censored): a Cox model cannot be fitted", "event", undefined, 0);
   }
 
-  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix });
+  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix }, weights);
   const p = names.length;
   if (fit.redundantAtStart.includes(true)) throw collinearError(names, fit.redundantAtStart, fit.informationAtStart);
 

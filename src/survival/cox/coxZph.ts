@@ -36,6 +36,9 @@ import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
 
+/** The rows the fit was made from: time, event and covariates (coxPH's data). */
+export type CoxZphData = Pick<CoxPHData, "time" | "event" | "covariates">;
+
 export type ZphTransform = "km" | "rank" | "identity" | "log";
 
 export interface CoxZphOptions {
@@ -170,7 +173,7 @@ function solveQuadratic(m: Float64Array, size: number, u: Float64Array, what: st
  * zph.tests[0].statistic;                  // => 1.2474
  * zph.global.pValue;                       // => 0.2641
  */
-export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOptions): CoxZphResult {
+export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptions): CoxZphResult {
   const f = checkObject("fit", fit);
   if (!Array.isArray(f.names) || !Array.isArray(f.coef) || (f.ties !== "efron" && f.ties !== "breslow")) {
     throw new SurvivalInputError("fit must be the result of coxPH (names, coef and ties)", "fit", undefined, fit);

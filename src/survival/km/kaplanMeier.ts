@@ -16,7 +16,17 @@
  * Reference: Kaplan & Meier (1958); Greenwood (1926); Fleming & Harrington (1984); Klein &
  * Moeschberger (2003), ch. 4.
  */
-import { checkConfLevel, checkData, checkEvents, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
+import {
+  checkConfLevel,
+  checkData,
+  checkEvents,
+  checkOneOf,
+  checkOptions,
+  checkTimes,
+  checkWeights,
+  hasFractionalWeights,
+} from "../core/validate.js";
+import { SurvivalInputError, show } from "../errors.js";
 import { CONF_TYPES, type ConfType } from "./confint.js";
 import { HAZARD_TYPES, type HazardType } from "./hazard.js";
 import { kaplanMeierFit, SURVIVAL_TYPES, type KaplanMeierResult, type SurvivalType } from "./kaplanMeierFit.js";
@@ -26,10 +36,17 @@ export type { RestrictedMean } from "./rmst.js";
 export type { KaplanMeierResult, QuantileEstimate, SurvivalType } from "./kaplanMeierFit.js";
 export type { HazardType } from "./hazard.js";
 
+/** Right-censored rows: what every survival curve reads. */
 export interface KaplanMeierData {
   time: ArrayLike<number>;
   /** 1/true = event, 0/false = censored. */
   event: ArrayLike<number | boolean>;
+}
+
+/** kaplanMeier's data: right-censored rows, optionally with case weights. */
+export interface KaplanMeierInput extends KaplanMeierData {
+  /** Optional case weights (> 0): R's survfit(weights =). */
+  weights?: ArrayLike<number>;
 }
 
 export interface KaplanMeierOptions {
@@ -41,29 +58,35 @@ export interface KaplanMeierOptions {
   stype?: SurvivalType;
   /** "nelson-aalen" (default, R's ctype = 1) or "fleming-harrington" (ctype = 2): the hazard. */
   ctype?: HazardType;
+  /** Infinitesimal-jackknife standard errors; default: true when a weight is not a whole number (R's rule). */
+  robust?: boolean;
 }
 
-const DATA_FIELDS = ["time", "event"];
-const OPTION_NAMES = ["confType", "confLevel", "stype", "ctype"];
+const DATA_FIELDS = ["time", "event", "weights"];
+const OPTION_NAMES = ["confType", "confLevel", "stype", "ctype", "robust"];
 
 /**
  * Fits a Kaplan-Meier curve.
  *
- * @param data     `{ time, event }`: follow-up times (finite, >= 0) and event codes (1/true =
- *                 event, 0/false = censored), arrays or typed arrays of one length
+ * @param data     `{ time, event, weights? }`: follow-up times (finite, >= 0), event codes (1/true =
+ *                 event, 0/false = censored) and optional case weights (> 0; every count becomes a
+ *                 sum of weights, as survfit(weights =)), arrays or typed arrays of one length
  * @param options  `confType`: "log" (default, R's), "log-log", "plain", "logit" or "arcsin";
  *                 `confLevel`: in (0, 1), default 0.95; `stype`: "kaplan-meier" (default) or
  *                 "exp-hazard", the survival exp(-H) of Fleming and Harrington (R's stype = 2);
  *                 `ctype`: the cumulative hazard, "nelson-aalen" (default) or "fleming-harrington"
  *                 (R's ctype = 2, a correction for ties). R's old type = "fleming-harrington" is
- *                 { stype: "exp-hazard" }, "fh2" is { stype: "exp-hazard", ctype: "fleming-harrington" }
+ *                 { stype: "exp-hazard" }, "fh2" is { stype: "exp-hazard", ctype: "fleming-harrington" };
+ *                 `robust`: infinitesimal-jackknife standard errors (of S and H, not of log S),
+ *                 R's default when a weight is not a whole number (Kaplan-Meier with the
+ *                 Nelson-Aalen hazard only); false for Greenwood's with weighted counts
  * @returns        a frozen result: one row per distinct time (`time`, `nRisk`, `nEvent`,
  *                 `nCensor`, `survival`, `stdErr`, `lower`, `upper`, `cumHazard`,
  *                 `cumHazardStdErr`), `median`, `n`, `events`, and the methods `quantile(p)`,
  *                 `survivalAt(t)` and `rmst(tau)`
  * @throws SurvivalInputError  for a bad time or event code (naming its index and value),
- *                 columns of different lengths, empty data, a field other than time and event,
- *                 or an unknown or bad option
+ *                 columns of different lengths, empty data, a field other than time, event and
+ *                 weights, a weight that is not a finite number > 0, or an unknown or bad option
  *
  * @example
  * const km = kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 1] });
@@ -75,7 +98,7 @@ const OPTION_NAMES = ["confType", "confLevel", "stype", "ctype"];
  * km.survivalAt(4.5);   // => 0.25
  * km.rmst(5);           // => { estimate: 3.0833, stdErr: 0.6199 } (print(fit, rmean = 5))
  */
-export function kaplanMeier(data: KaplanMeierData, options?: KaplanMeierOptions): KaplanMeierResult {
+export function kaplanMeier(data: KaplanMeierInput, options?: KaplanMeierOptions): KaplanMeierResult {
   const d = checkData("kaplanMeier", data, DATA_FIELDS);
   const opts = checkOptions("kaplanMeier", options, OPTION_NAMES);
   const confType = opts.confType === undefined ? "log" : checkOneOf("confType", opts.confType, CONF_TYPES);
@@ -84,5 +107,21 @@ export function kaplanMeier(data: KaplanMeierData, options?: KaplanMeierOptions)
   const ctype = opts.ctype === undefined ? "nelson-aalen" : checkOneOf("ctype", opts.ctype, HAZARD_TYPES);
   const time = checkTimes("time", d.time);
   const event = checkEvents("event", d.event, time.length);
-  return kaplanMeierFit(time, event, confType as ConfType, confLevel, { stype, ctype });
+  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, time.length);
+  const robust = opts.robust === undefined ? hasFractionalWeights(weights) : checkBoolean("robust", opts.robust);
+  if (robust && (stype !== "kaplan-meier" || ctype !== "nelson-aalen")) {
+    const why = opts.robust === undefined ? " (R's default, as a weight is not a whole number)" : "";
+    throw new SurvivalInputError(
+      `robust is true${why}, but the robust standard errors are implemented for stype "kaplan-meier" with ctype "nelson-aalen" only; pass robust: false for Greenwood-type standard errors`,
+      "robust",
+      undefined,
+      true,
+    );
+  }
+  return kaplanMeierFit(time, event, confType as ConfType, confLevel, { stype, ctype }, { weights, robust });
+}
+
+function checkBoolean(name: string, x: unknown): boolean {
+  if (typeof x !== "boolean") throw new SurvivalInputError(`${name} is ${show(x)}: it must be true or false`, name, undefined, x);
+  return x;
 }

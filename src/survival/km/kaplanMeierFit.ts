@@ -37,6 +37,7 @@ import { confidenceLimits, type ConfType } from "./confint.js";
 import { hazardStep, type HazardType } from "./hazard.js";
 import { curveQuantile, printedMedian } from "./quantile.js";
 import { restrictedMean, type RestrictedMean } from "./rmst.js";
+import { kaplanMeierRobust } from "./kaplanMeierRobust.js";
 
 /** A quantile (or the median) and its confidence limits; null = not reached / not estimable. */
 export interface QuantileEstimate {
@@ -56,6 +57,14 @@ export interface SurvivalMethod {
 export type SurvivalType = "kaplan-meier" | "exp-hazard";
 
 export const SURVIVAL_TYPES: readonly SurvivalType[] = ["kaplan-meier", "exp-hazard"];
+
+/** Case weights and the robust variance (R's survfit(weights =, robust =)). */
+export interface KaplanMeierRows {
+  /** A case weight per row (> 0), or null. Counts become sums of weights. */
+  readonly weights?: Float64Array | null;
+  /** The infinitesimal-jackknife standard errors (kaplanMeierRobust.ts) instead of Greenwood's. */
+  readonly robust?: boolean;
+}
 
 /** R's defaults: the Kaplan-Meier curve and the Nelson-Aalen hazard. */
 export const KAPLAN_MEIER: SurvivalMethod = Object.freeze({ stype: "kaplan-meier", ctype: "nelson-aalen" });
@@ -88,6 +97,8 @@ export interface KaplanMeierResult {
   readonly confLevel: number;
   readonly stype: SurvivalType;
   readonly ctype: HazardType;
+  /** Whether the standard errors are the robust (infinitesimal-jackknife) ones. */
+  readonly robust: boolean;
 }
 
 /**
@@ -96,6 +107,7 @@ export interface KaplanMeierResult {
  * @param confType   CI transform
  * @param confLevel  confidence level in (0, 1)
  * @param method     stype and ctype (default: Kaplan-Meier with the Nelson-Aalen hazard)
+ * @param rows       case weights and robust (default: none, Greenwood)
  * @returns          the fit, as kaplanMeier returns it
  */
 export function kaplanMeierFit(
@@ -104,8 +116,12 @@ export function kaplanMeierFit(
   confType: ConfType,
   confLevel: number,
   method: SurvivalMethod = KAPLAN_MEIER,
+  rows: KaplanMeierRows = {},
 ): KaplanMeierResult {
-  const tab = tabulate(time, event); // one group; near-equal times merged as R's timefix
+  const weights = rows.weights ?? null;
+  const tab = tabulate(time, event, null, 1, null, weights); // one group; near-equal times merged as R's timefix
+  // Fleming-Harrington's hazard splits the tied events by their number of rows, not their weight.
+  const eventRows = weights && method.ctype === "fleming-harrington" ? tabulate(time, event).nEvent : tab.nEvent;
   const m = tab.time.length;
   const survival = new Float64Array(m);
   const stdErr = new Float64Array(m);
@@ -128,7 +144,7 @@ export function kaplanMeierFit(
         s *= (n - dj) / n; // as survfitkm.c: km *= (n - d) / n
         greenwood += dj / (n * (n - dj)); // Infinity where everyone at risk fails, as in R
       }
-      hazardStep(method.ctype, n, dj, dj, hazard);
+      hazardStep(method.ctype, n, dj, eventRows[j], hazard);
       events += dj;
     }
     if (!productLimit) {
@@ -141,6 +157,16 @@ export function kaplanMeierFit(
     cumHazard[j] = hazard[0];
     cumHazardStdErr[j] = Math.sqrt(hazard[1]);
     confidenceLimits(confType, s, seLog, z, lower, upper, j);
+  }
+  if (rows.robust) {
+    // survfit(robust = TRUE): standard errors of S and H themselves; limits from se / S (logse = FALSE).
+    const se = kaplanMeierRobust(tab.time, tab.nRisk, tab.nEvent, time, event, weights, null);
+    for (let j = 0; j < m; j++) {
+      stdErr[j] = se.survival[j];
+      cumHazardStdErr[j] = se.cumHazard[j];
+      const s = survival[j];
+      confidenceLimits(confType, s, se.survival[j] === 0 ? 0 : se.survival[j] / s, z, lower, upper, j);
+    }
   }
 
   const times = tab.time;
@@ -203,5 +229,6 @@ export function kaplanMeierFit(
     confLevel,
     stype: method.stype,
     ctype: method.ctype,
+    robust: rows.robust === true,
   });
 }

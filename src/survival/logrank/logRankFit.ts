@@ -9,7 +9,10 @@
  * Kaplan-Meier):
  *   O_g = sum_j w_j d_gj,   E_g = sum_j w_j d_j n_gj / n_j,
  *   V_gh = sum_j w_j^2 d_j (n_j - d_j) / (n_j - 1) (n_gj / n_j) (1[g = h] - n_hj / n_j),
- * as R's src/survdiff2.c. Reference: Klein & Moeschberger (2003), Survival Analysis, sec. 7.3.
+ * as R's src/survdiff2.c. With case weights, every count is a sum of weights (frequency
+ * weights: whole-number weights give survdiff on the rows repeated), and a time with at most
+ * one (weighted) subject at risk adds no variance. Reference: Klein & Moeschberger (2003),
+ * Survival Analysis, sec. 7.3.
  */
 import { tabulate } from "../core/tabulate.js";
 import { type LogRankWeight, timeWeights } from "./weights.js";
@@ -30,7 +33,8 @@ export interface LogRankFit {
  * @param strata   stratum codes 0..nStrata-1, or null for one stratum
  * @param nStrata  number of strata (1 without strata)
  * @param weight   the weight family (weights.ts), with the Fleming-Harrington exponents p, q
- * @returns        weighted O, E and the covariance V of O - E, summed over strata
+ * @param cases    case weights per row, or null
+ * @returns        weighted O, E and the covariance V of O - E, summed over strata; n counts rows
  */
 export function logRankFit(
   time: Float64Array,
@@ -42,15 +46,16 @@ export function logRankFit(
   weight: LogRankWeight,
   p = 1,
   q = 0,
+  cases: Float64Array | null = null,
 ): LogRankFit {
   const observed = new Float64Array(k);
   const expected = new Float64Array(k);
   const variance = new Float64Array(k * k);
   const nGroup = new Float64Array(k);
   for (const rows of strataRows(strata, nStrata, time.length)) {
-    const tab = tabulate(time, event, group, k, rows);
+    const tab = tabulate(time, event, group, k, rows, cases);
     const d = tab.time.length;
-    for (let g = 0; g < k; g++) nGroup[g] += tab.n[g];
+    if (cases === null) for (let g = 0; g < k; g++) nGroup[g] += tab.n[g];
     const nRisk = new Float64Array(d);
     const nEvent = new Float64Array(d);
     for (let j = 0; j < d; j++) {
@@ -74,7 +79,7 @@ export function logRankFit(
         observed[g] += wt * tab.nEvent[base + g];
         expected[g] += (wt * deaths * tab.nRisk[base + g]) / nr;
       }
-      if (nr === 1) continue; // one subject at risk: no variance
+      if (nr <= 1) continue; // one subject at risk: no variance
       const w2 = wt * wt;
       for (let g = 0; g < k; g++) {
         const rg = tab.nRisk[base + g];
@@ -85,6 +90,7 @@ export function logRankFit(
       }
     }
   }
+  if (cases !== null) for (let i = 0; i < group.length; i++) nGroup[group[i]]++;
   return { n: nGroup, observed, expected, variance };
 }
 

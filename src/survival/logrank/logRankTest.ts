@@ -23,7 +23,7 @@
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkData, checkEvents, checkLabels, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
+import { checkData, checkEvents, checkLabels, checkOneOf, checkOptions, checkTimes, checkWeights } from "../core/validate.js";
 import { logRankFit } from "./logRankFit.js";
 import { quadraticForm } from "./quadraticForm.js";
 import { LOG_RANK_WEIGHTS, type LogRankWeight } from "./weights.js";
@@ -39,6 +39,8 @@ export interface LogRankData {
   group: ArrayLike<string | number>;
   /** Optional stratum labels: the test is computed within strata and summed. */
   strata?: ArrayLike<string | number>;
+  /** Optional case weights (> 0), frequency weights: every count becomes a sum of weights. */
+  weights?: ArrayLike<number>;
 }
 
 export interface LogRankOptions {
@@ -81,7 +83,7 @@ export interface LogRankResult {
   readonly method: string;
 }
 
-const DATA_FIELDS = ["time", "event", "group", "strata"];
+const DATA_FIELDS = ["time", "event", "group", "strata", "weights"];
 const OPTION_NAMES = ["weight", "p", "q", "tau"];
 
 /** Validated exponent p or q of the Fleming-Harrington weight. */
@@ -123,9 +125,11 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number, 
  * the test compares the window [0, tau] only (e.g. the first year): a time after tau is censored
  * at tau, as survdiff(Surv(pmin(time, tau), event & time <= tau) ~ group).
  *
- * @param data     `{ time, event, group, strata? }`: follow-up times (finite, >= 0), event codes
- *                 (1/true = event, 0/false = censored), group labels (strings or numbers, at least
- *                 two distinct) and optional stratum labels, all of one length
+ * @param data     `{ time, event, group, strata?, weights? }`: follow-up times (finite, >= 0),
+ *                 event codes (1/true = event, 0/false = censored), group labels (strings or
+ *                 numbers, at least two distinct), optional stratum labels and optional case
+ *                 weights (> 0, frequency weights: whole numbers give survdiff on the rows
+ *                 repeated), all of one length
  * @param options  `weight`: "logrank" (default), "gehan-breslow", "tarone-ware" or
  *                 "fleming-harrington"; `p`, `q`: the Fleming-Harrington exponents (default 1, 0;
  *                 R's rho is p with q = 0); `tau`: a finite time > 0 ending the window compared
@@ -135,7 +139,8 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number, 
  *                 `weight`, `p`, `q`, `strata`, `tau` and `method`, the sentence naming the test
  * @throws SurvivalInputError  for a bad time, event code or label (naming its index and value),
  *                 columns of different lengths, a single group, no events, no variance to test
- *                 on, a field other than time, event, group and strata, or an unknown or bad option
+ *                 on, a field other than time, event, group, strata and weights, a weight that is not
+ *                 a finite number > 0, or an unknown or bad option
  *                 (no events up to tau, with tau)
  *
  * @example
@@ -162,6 +167,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
   if (tau !== null) censorAt(tau, time, event);
   const group = checkLabels("group", d.group, n);
   const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
+  const cases = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
   const k = group.levels.length;
   if (k < 2) {
     const level = group.levels[0];
@@ -179,7 +185,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     throw new SurvivalInputError(`event has no events (${where}): there is nothing to test`, "event");
   }
 
-  const fit = logRankFit(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q);
+  const fit = logRankFit(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q, cases);
 
   // survdiff's rule: only groups with E > 0 enter; the first of them is dropped.
   const keep: number[] = [];

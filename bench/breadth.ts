@@ -1,0 +1,34 @@
+/**
+ * Bench section for the library's extensions (npm run bench): case weights and delayed entry in
+ * kaplanMeier against the plain fit on the same rows, in the same run.
+ */
+import { kaplanMeier } from "../src/index.js";
+import { makeData, mulberry32 } from "./data.js";
+
+type TimeIt = (reps: number, f: () => unknown) => number;
+
+export interface BreadthRow {
+  readonly what: string;
+  readonly ms: number;
+  /** The plain fit it is compared with, and the ratio allowed. */
+  readonly baseMs: number;
+  readonly limit: number;
+}
+
+export function benchBreadth(timeIt: TimeIt, n = 1e6): BreadthRow[] {
+  const d = makeData(n);
+  const rand = mulberry32(7);
+  const whole = Float64Array.from({ length: n }, () => 1 + Math.floor(rand() * 3));
+  const fractional = Float64Array.from({ length: n }, () => 0.2 + 2.8 * rand());
+  const plain = { time: d.time, event: d.event };
+  const km = timeIt(11, () => kaplanMeier(plain));
+  return [
+    { what: "kaplanMeier, whole case weights (Greenwood)", ms: timeIt(11, () => kaplanMeier({ ...plain, weights: whole })), baseMs: km, limit: 3 },
+    {
+      what: "kaplanMeier, fractional case weights (robust, R's default)",
+      ms: timeIt(11, () => kaplanMeier({ ...plain, weights: fractional })),
+      baseMs: km,
+      limit: 3,
+    },
+  ];
+}
