@@ -20,6 +20,9 @@ export function benchBreadth(timeIt: TimeIt, n = 1e6): BreadthRow[] {
   const rand = mulberry32(7);
   const whole = Float64Array.from({ length: n }, () => 1 + Math.floor(rand() * 3));
   const fractional = Float64Array.from({ length: n }, () => 0.2 + 2.8 * rand());
+  // (start, stop] rows: entry a random share of the time before it, on the same 0.1 grid
+  const entry = new Float64Array(n);
+  for (let i = 0; i < n; i++) entry[i] = Math.floor(d.time[i] * rand() * 5) / 10;
   const plain = { time: d.time, event: d.event };
   const km = timeIt(11, () => kaplanMeier(plain));
   return [
@@ -30,5 +33,6 @@ export function benchBreadth(timeIt: TimeIt, n = 1e6): BreadthRow[] {
       baseMs: km,
       limit: 3,
     },
+    { what: "kaplanMeier, (start, stop] rows (delayed entry)", ms: timeIt(11, () => kaplanMeier({ ...plain, entry })), baseMs: km, limit: 3 },
   ];
 }

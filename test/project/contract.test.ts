@@ -305,7 +305,7 @@ describe("an unknown option or data field is refused, naming it and listing the 
       "options.corection is not an option of chiSquareTest; the option is correction",
     );
     expect(() => lib.kaplanMeier({ ...arm1, weight: [1] } as never)).toThrow(
-      "data.weight is not a field kaplanMeier reads; the fields are time, event, weights",
+      "data.weight is not a field kaplanMeier reads; the fields are time, event, weights, entry",
     );
   });
 });

@@ -10,8 +10,12 @@
  * noise are then merged as R's survival does (aeqSurv, with the tolerance of all.equal: see
  * R/aeqSurv.R), so 0.1 + 0.2 and 0.3 are one time, as in survfit and survdiff.
  * With case weights every count is a sum of weights (R's weighted n.risk, n.event, n.censor).
+ * With delayed entry (left truncation, R's Surv(entry, time, event)) a row is at risk at t when
+ * entry < t <= time; entry and time are then expected to be on R's timefix grid already
+ * (timefix.ts), as the near-tie merging here sees only the times.
  * No input checks: callers pass validated arrays (validate.ts).
  */
+import { countAtOrBelow } from "./bisect.js";
 
 export interface Tabulation {
   /** Distinct times (with an event or a censoring), ascending. */
@@ -21,7 +25,7 @@ export interface Tabulation {
   readonly nEvent: Float64Array;
   /** Censorings at time[j] in group g, at [j * nGroups + g]. */
   readonly nCensor: Float64Array;
-  /** Number at risk just before time[j] in group g (time >= time[j]), at [j * nGroups + g]. */
+  /** Number at risk just before time[j] in group g (time >= time[j] > entry), at [j * nGroups + g]. */
   readonly nRisk: Float64Array;
   /** Number of subjects in each group (their total weight, with weights). */
   readonly n: Float64Array;
@@ -46,6 +50,7 @@ interface Counts {
  * @param nGroups number of groups
  * @param rows    optional subset of row indices (e.g. one stratum)
  * @param weights optional case weight per row (> 0): counts become sums of weights
+ * @param entry   optional entry time per row (< its time): at risk only after it
  */
 export function tabulate(
   time: Float64Array,
@@ -54,13 +59,45 @@ export function tabulate(
   nGroups = 1,
   rows: Int32Array | null = null,
   weights: Float64Array | null = null,
+  entry: Float64Array | null = null,
 ): Tabulation {
   const m = rows ? rows.length : time.length;
   // Hashing pays while the distinct times are few; past m / 8 sorting is cheaper.
   const counted =
     countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3), weights) ??
     countBySort(time, event, group, nGroups, rows, weights);
-  return finish(counted, nGroups);
+  const tab = finish(counted, nGroups);
+  if (entry) leaveOutEntries(tab, entry, group, rows, weights);
+  return tab;
+}
+
+/**
+ * Takes out of each risk set the rows that have not entered yet: a row entering at e is not at
+ * risk at the times <= e (the first countAtOrBelow(time, e) rows of the table). The entry times
+ * are tabulated first (they repeat as the times do), so each distinct one is looked up once.
+ */
+function leaveOutEntries(
+  tab: Tabulation,
+  entry: Float64Array,
+  group: ArrayLike<number> | null,
+  rows: Int32Array | null,
+  weights: Float64Array | null,
+): void {
+  const k = tab.nGroups;
+  const d = tab.time.length;
+  const later = new Float64Array((d + 1) * k); // weight entering after time[j - 1], by the first row it is at risk at
+  const entries = tabulate(entry, new Uint8Array(entry.length), group, k, rows, weights); // all "censored"
+  for (let v = 0; v < entries.time.length; v++) {
+    const first = countAtOrBelow(tab.time, entries.time[v]) * k;
+    for (let g = 0; g < k; g++) later[first + g] += entries.nCensor[v * k + g];
+  }
+  const acc = new Float64Array(k);
+  for (let j = d - 1; j >= 0; j--) {
+    for (let g = 0; g < k; g++) {
+      acc[g] += later[(j + 1) * k + g];
+      tab.nRisk[j * k + g] -= acc[g];
+    }
+  }
 }
 
 const bits = new Float64Array(1);
@@ -210,6 +247,19 @@ function countBySort(
     d++;
   }
   return { sorted: sorted.slice(0, d), counts: counts.slice(0, d * w) };
+}
+
+/**
+ * The distinct values of x, ascending, exactly as they are (no near-tie merging): by the hash
+ * table while they are few, else by a sort.
+ */
+export function distinctValues(x: Float64Array): Float64Array {
+  const counted = countByHash(x, new Uint8Array(x.length), null, 1, null, Math.max(4096, x.length >>> 3), null);
+  if (counted) return counted.sorted;
+  const sorted = Float64Array.from(x).sort();
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i] + 0;
+  return sorted.slice(0, m);
 }
 
 /** Merges near-equal times (aeqSurv) and accumulates the risk sets. */

@@ -66,6 +66,32 @@ export function checkFinite(name: string, x: unknown, n: number, lengthOf = "tim
   return out;
 }
 
+/**
+ * Entry times (delayed entry, left truncation: R's Surv(entry, time, event)): finite numbers,
+ * each below its row's time. Copies into a Float64Array.
+ */
+export function checkEntry(name: string, x: unknown, time: Float64Array): Float64Array {
+  const a = requireArrayLike(name, x);
+  checkLength(name, a.length, time.length);
+  const out = new Float64Array(time.length);
+  for (let i = 0; i < time.length; i++) {
+    const v = a[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new SurvivalInputError(`${name}[${i}] is ${show(v)}: an entry time must be a finite number`, name, i, v);
+    }
+    if (!(v < time[i])) {
+      throw new SurvivalInputError(
+        `${name}[${i}] is ${show(v)} but time[${i}] is ${time[i]}: a row must enter before its time (entry < time)`,
+        name,
+        i,
+        v,
+      );
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
 /** Case weights: finite numbers > 0 (R's coxph requires > 0). Copies into a Float64Array. */
 export function checkWeights(name: string, x: unknown, n: number, lengthOf = "time"): Float64Array {
   const a = requireArrayLike(name, x);

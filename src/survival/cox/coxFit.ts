@@ -124,23 +124,94 @@ export function sortOrder(time: ArrayLike<number>): Int32Array {
   return order;
 }
 
+/** Rows beyond time and event: case weights, delayed entry, strata (all optional). */
+export interface CoxRows {
+  readonly weights?: ArrayLike<number> | null;
+  /** Entry times (< time, on R's timefix grid: core/timefix.ts): at risk on (entry, time]. */
+  readonly entry?: ArrayLike<number> | null;
+  /** Stratum codes 0..k-1: a baseline hazard, and risk sets, per stratum. */
+  readonly strata?: ArrayLike<number> | null;
+}
+
 /**
- * Fits the model. time, event, the covariate columns and the weights are the caller's (already
- * checked) arrays; they are not modified.
+ * The rows in the order the likelihood walks them: by stratum, then time (stable), with the
+ * tie group of each (rows of one stratum at one time, near-equal times merged as R's aeqSurv
+ * over all rows), and, with delayed entry, the rows by stratum then entry time.
+ */
+export interface CoxOrder {
+  /** Row index of each sorted position. */
+  readonly order: Int32Array;
+  /** Tie group of each sorted position (increasing). */
+  readonly group: Int32Array;
+  /** Stratum of each sorted position. */
+  readonly stratum: Int32Array;
+  /** Row indices by stratum, then entry time; null without entry. */
+  readonly byEntry: Int32Array | null;
+}
+
+export function coxOrder(time: ArrayLike<number>, rows: CoxRows, timefix: boolean): CoxOrder {
+  const n = time.length;
+  const byTime = sortOrder(time);
+  const strata = rows.strata ?? null;
+  // Tie ids by value over all rows (aeqSurv sees every time at once).
+  const sortedTime = new Float64Array(n);
+  for (let r = 0; r < n; r++) sortedTime[r] = time[byTime[r]];
+  const tieByValue = tieGroups(sortedTime, timefix);
+  const tieOf = new Int32Array(n);
+  for (let r = 0; r < n; r++) tieOf[byTime[r]] = tieByValue[r];
+  const order = strata ? stableByStratum(byTime, strata) : byTime;
+  const group = new Int32Array(n);
+  const stratum = new Int32Array(n);
+  let g = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    stratum[r] = strata ? strata[i] : 0;
+    if (r > 0 && (stratum[r] !== stratum[r - 1] || tieOf[i] !== tieOf[order[r - 1]])) g++;
+    group[r] = g;
+  }
+  let byEntry: Int32Array | null = null;
+  if (rows.entry) {
+    const entry = rows.entry;
+    const e = sortOrder(entry);
+    byEntry = strata ? stableByStratum(e, strata) : e;
+  }
+  return { order, group, stratum, byEntry };
+}
+
+/** A stable counting sort of the positions of `order` by stratum. */
+function stableByStratum(order: Int32Array, strata: ArrayLike<number>): Int32Array {
+  const n = order.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (strata[i] + 1 > k) k = strata[i] + 1;
+  const start = new Int32Array(k + 1);
+  for (let i = 0; i < n; i++) start[strata[i] + 1]++;
+  for (let s = 0; s < k; s++) start[s + 1] += start[s];
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) out[start[strata[order[r]]]++] = order[r];
+  return out;
+}
+
+/**
+ * Fits the model. time, event, the covariate columns and the optional rows (weights, entry,
+ * strata) are the caller's (already checked) arrays; they are not modified.
  */
 export function coxFit(
   time: ArrayLike<number>,
   event: ArrayLike<number>,
   columns: ArrayLike<number>[],
   control: CoxFitControl,
-  weights: ArrayLike<number> | null = null,
+  rows: CoxRows = {},
 ): CoxFitResult {
   const n = time.length;
   const p = columns.length;
   const efron = control.ties === "efron";
+  const weights = rows.weights ?? null;
 
-  // Sort by time (stable), as coxph.fit's order(time).
-  const order = sortOrder(time);
+  // Sort by stratum and time (stable), as coxph.fit's order(strata, time).
+  const sorted = coxOrder(time, rows, control.timefix);
+  const order = sorted.order;
+  const group = sorted.group;
+  const stratum = sorted.stratum;
   const stime = new Float64Array(n);
   const status = new Uint8Array(n);
   const wt = new Float64Array(n);
@@ -151,7 +222,11 @@ export function coxFit(
     wt[i] = weights ? weights[order[i]] : 1;
     wtotal += wt[i];
   }
-  const group = tieGroups(stime, control.timefix);
+  // With delayed entry: each row's sorted position, and the entry times in the entry order.
+  const entry = rows.entry ?? null;
+  const byEntry = sorted.byEntry;
+  const positionOf = new Int32Array(entry ? n : 0);
+  if (entry) for (let r = 0; r < n; r++) positionOf[order[r]] = r;
 
   // Centre and scale (coxfit6.c): x <- (x - mean) * sum w / sum w |x - mean|, means weighted.
   const means = new Float64Array(p);
@@ -189,20 +264,60 @@ export function coxFit(
 
   /**
    * Log partial likelihood at beta; leaves the score in u and the information in the upper
-   * triangle of imat (coxfit6_iter). Walks from the largest time down, so the risk-set sums
-   * (denom, a, cmat) only grow; deaths at a tied time enter all at once (Breslow) or in ndead
-   * equal fractions (Efron).
+   * triangle of imat (coxfit6_iter; agfit4 with delayed entry). Walks each stratum from its
+   * largest time down, so the risk-set sums (denom, a, cmat) grow as rows come in; with delayed
+   * entry a row is taken out again (its terms subtracted, as agfit4) before the first time it
+   * is not at risk at, its entry or earlier. Deaths at a tied time enter all at once (Breslow)
+   * or in ndead equal fractions (Efron).
    */
   function evaluate(beta: Float64Array): number {
     u.fill(0);
     imat.fill(0);
-    a.fill(0);
-    cmat.fill(0);
     let loglik = 0;
     let denom = 0;
+    let nrisk = 0;
+    let current = -1; // stratum being walked
+    let out = n - 1; // the next row to take out, in the entry order (walked down)
     let person = n - 1;
     while (person >= 0) {
       const g = group[person];
+      if (stratum[person] !== current) {
+        current = stratum[person];
+        denom = 0;
+        nrisk = 0;
+        a.fill(0);
+        cmat.fill(0);
+        // rows of the strata walked already that were never taken out (at risk to the end)
+        if (byEntry) while (out >= 0 && stratum[positionOf[byEntry[out]]] > current) out--;
+      }
+      if (entry && byEntry) {
+        // Take out the rows of this stratum that enter at or after this time.
+        const t = stime[person];
+        while (out >= 0) {
+          const i = byEntry[out];
+          const r = positionOf[i];
+          if (stratum[r] !== current || entry[i] < t) break;
+          out--;
+          nrisk--;
+          if (nrisk === 0) {
+            denom = 0;
+            a.fill(0);
+            cmat.fill(0);
+            continue;
+          }
+          let zbeta = 0;
+          for (let k = 0; k < p; k++) {
+            xi[k] = x[k][r];
+            zbeta += beta[k] * xi[k];
+          }
+          const risk = Math.exp(zbeta) * wt[r];
+          denom -= risk;
+          for (let i2 = 0; i2 < p; i2++) {
+            a[i2] -= risk * xi[i2];
+            for (let j = 0; j <= i2; j++) cmat[i2 * p + j] -= risk * xi[i2] * xi[j];
+          }
+        }
+      }
       let ndead = 0;
       let deadwt = 0;
       let denom2 = 0;
@@ -214,6 +329,7 @@ export function coxFit(
         }
         const w = wt[person];
         const risk = Math.exp(zbeta) * w;
+        nrisk++;
         if (status[person] === 0) {
           denom += risk;
           for (let i = 0; i < p; i++) {

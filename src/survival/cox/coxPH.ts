@@ -37,6 +37,7 @@ import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import {
   checkConfLevel,
   checkData,
+  checkEntry,
   checkEvents,
   checkFinite,
   checkObject,
@@ -45,6 +46,7 @@ import {
   checkTimes,
   checkWeights,
 } from "../core/validate.js";
+import { onTimeGrid } from "../core/timefix.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { coxFit, isIndicatorLike, type Ties } from "./coxFit.js";
 
@@ -55,6 +57,8 @@ export interface CoxPHData {
   covariates: Record<string, ArrayLike<number>>;
   /** Optional case weights (> 0): R's coxph(weights =). */
   weights?: ArrayLike<number>;
+  /** Optional entry times (< time): delayed entry, (start, stop] rows, R's Surv(entry, time, event). */
+  entry?: ArrayLike<number>;
 }
 
 export interface CoxPHOptions {
@@ -115,7 +119,7 @@ export interface CoxPHResult {
 }
 
 const DEFAULT_TOLER_CHOL = Math.pow(2.220446049250313e-16, 0.75);
-const DATA_FIELDS = ["time", "event", "covariates", "weights"];
+const DATA_FIELDS = ["time", "event", "covariates", "weights", "entry"];
 const OPTION_NAMES = ["ties", "confLevel", "eps", "iterMax", "tolerChol", "tolerInf", "timefix"];
 
 function positive(name: string, x: unknown): number {
@@ -172,9 +176,11 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
 /**
  * Fits a Cox proportional-hazards model; see the module comment for the conventions.
  *
- * @param data     `{ time, event, covariates, weights? }`: follow-up times (finite, >= 0), event
- *                 codes (1/true = event, 0/false = censored), one finite numeric column per
- *                 covariate, keyed by its name, and optional case weights (> 0), all of one length
+ * @param data     `{ time, event, covariates, weights?, entry? }`: follow-up times (finite,
+ *                 >= 0), event codes (1/true = event, 0/false = censored), one finite numeric
+ *                 column per covariate, keyed by its name, optional case weights (> 0) and
+ *                 optional entry times (delayed entry or (start, stop] rows: at risk on
+ *                 (entry, time], as coxph(Surv(entry, time, event) ~ ...)), all of one length
  * @param options  `ties` ("efron", default, or "breslow"), `confLevel` (default 0.95), and R's
  *                 coxph.control: `eps`, `iterMax`, `tolerChol`, `tolerInf`, `timefix`
  * @returns        a frozen result: per covariate (`names`) `coef`, `hazardRatio`, `stdErr`, `z`,
@@ -183,8 +189,9 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
  *                 `nEvent`, `iterations`, `converged`, `warnings`, `ties`, `confLevel`, `method`
  * @throws SurvivalInputError  for a bad time, event code or covariate value (naming its index
  *                 and value), columns of different lengths, no covariate, a constant or collinear
- *                 covariate (naming them), no events, a field other than time, event, covariates
- *                 and weights, a weight that is not a finite number > 0, or an unknown or bad option
+ *                 covariate (naming them), no events, a field other than time, event, covariates,
+ *                 weights and entry, a weight that is not a finite number > 0, an entry not below
+ *                 its time, or an unknown or bad option
  *
  * @example
  * const data = {
@@ -221,9 +228,14 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     timefix = o.timefix;
   }
 
-  const time = checkTimes("time", d.time);
+  let time = checkTimes("time", d.time);
   const n = time.length;
   const event = checkEvents("event", d.event, n);
+  let entry: Float64Array | null = null;
+  if (d.entry !== undefined) {
+    entry = checkEntry("entry", d.entry, time);
+    if (timefix) ({ entry, time } = onTimeGrid(entry, time));
+  }
   const covariates = checkObject("covariates", d.covariates);
   const names = Object.keys(covariates);
   if (names.length === 0) {
@@ -252,7 +264,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     throw new SurvivalInputError("event has no events (every row is censored): a Cox model cannot be fitted", "event", undefined, 0);
   }
 
-  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix }, weights);
+  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix }, { weights, entry });
   const p = names.length;
   if (fit.redundantAtStart.includes(true)) throw collinearError(names, fit.redundantAtStart, fit.informationAtStart);
 

@@ -19,6 +19,7 @@
 import {
   checkConfLevel,
   checkData,
+  checkEntry,
   checkEvents,
   checkOneOf,
   checkOptions,
@@ -27,6 +28,7 @@ import {
   hasFractionalWeights,
 } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
+import { onTimeGrid } from "../core/timefix.js";
 import { CONF_TYPES, type ConfType } from "./confint.js";
 import { HAZARD_TYPES, type HazardType } from "./hazard.js";
 import { kaplanMeierFit, SURVIVAL_TYPES, type KaplanMeierResult, type SurvivalType } from "./kaplanMeierFit.js";
@@ -43,10 +45,12 @@ export interface KaplanMeierData {
   event: ArrayLike<number | boolean>;
 }
 
-/** kaplanMeier's data: right-censored rows, optionally with case weights. */
+/** kaplanMeier's data: right-censored rows, optionally with case weights and delayed entry. */
 export interface KaplanMeierInput extends KaplanMeierData {
   /** Optional case weights (> 0): R's survfit(weights =). */
   weights?: ArrayLike<number>;
+  /** Optional entry times (< time): at risk on (entry, time], R's Surv(entry, time, event). */
+  entry?: ArrayLike<number>;
 }
 
 export interface KaplanMeierOptions {
@@ -62,15 +66,17 @@ export interface KaplanMeierOptions {
   robust?: boolean;
 }
 
-const DATA_FIELDS = ["time", "event", "weights"];
+const DATA_FIELDS = ["time", "event", "weights", "entry"];
 const OPTION_NAMES = ["confType", "confLevel", "stype", "ctype", "robust"];
 
 /**
  * Fits a Kaplan-Meier curve.
  *
- * @param data     `{ time, event, weights? }`: follow-up times (finite, >= 0), event codes (1/true =
- *                 event, 0/false = censored) and optional case weights (> 0; every count becomes a
- *                 sum of weights, as survfit(weights =)), arrays or typed arrays of one length
+ * @param data     `{ time, event, weights?, entry? }`: follow-up times (finite, >= 0), event codes
+ *                 (1/true = event, 0/false = censored), optional case weights (> 0; every count
+ *                 becomes a sum of weights, as survfit(weights =)) and optional entry times
+ *                 (delayed entry: at risk on (entry, time], as Surv(entry, time, event)), arrays or
+ *                 typed arrays of one length
  * @param options  `confType`: "log" (default, R's), "log-log", "plain", "logit" or "arcsin";
  *                 `confLevel`: in (0, 1), default 0.95; `stype`: "kaplan-meier" (default) or
  *                 "exp-hazard", the survival exp(-H) of Fleming and Harrington (R's stype = 2);
@@ -83,10 +89,11 @@ const OPTION_NAMES = ["confType", "confLevel", "stype", "ctype", "robust"];
  * @returns        a frozen result: one row per distinct time (`time`, `nRisk`, `nEvent`,
  *                 `nCensor`, `survival`, `stdErr`, `lower`, `upper`, `cumHazard`,
  *                 `cumHazardStdErr`), `median`, `n`, `events`, and the methods `quantile(p)`,
- *                 `survivalAt(t)` and `rmst(tau)`
+ *                 `survivalAt(t)`, `nRiskAt(t)` and `rmst(tau)`
  * @throws SurvivalInputError  for a bad time or event code (naming its index and value),
- *                 columns of different lengths, empty data, a field other than time, event and
- *                 weights, a weight that is not a finite number > 0, or an unknown or bad option
+ *                 columns of different lengths, empty data, a field other than time, event,
+ *                 weights and entry, a weight that is not a finite number > 0, an entry not
+ *                 below its time, or an unknown or bad option
  *
  * @example
  * const km = kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 1] });
@@ -105,9 +112,11 @@ export function kaplanMeier(data: KaplanMeierInput, options?: KaplanMeierOptions
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const stype = opts.stype === undefined ? "kaplan-meier" : checkOneOf("stype", opts.stype, SURVIVAL_TYPES);
   const ctype = opts.ctype === undefined ? "nelson-aalen" : checkOneOf("ctype", opts.ctype, HAZARD_TYPES);
-  const time = checkTimes("time", d.time);
+  let time = checkTimes("time", d.time);
   const event = checkEvents("event", d.event, time.length);
   const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, time.length);
+  let entry: Float64Array | null = null;
+  if (d.entry !== undefined) ({ entry, time } = onTimeGrid(checkEntry("entry", d.entry, time), time));
   const robust = opts.robust === undefined ? hasFractionalWeights(weights) : checkBoolean("robust", opts.robust);
   if (robust && (stype !== "kaplan-meier" || ctype !== "nelson-aalen")) {
     const why = opts.robust === undefined ? " (R's default, as a weight is not a whole number)" : "";
@@ -118,7 +127,7 @@ export function kaplanMeier(data: KaplanMeierInput, options?: KaplanMeierOptions
       true,
     );
   }
-  return kaplanMeierFit(time, event, confType as ConfType, confLevel, { stype, ctype }, { weights, robust });
+  return kaplanMeierFit(time, event, confType as ConfType, confLevel, { stype, ctype }, { weights, entry, robust });
 }
 
 function checkBoolean(name: string, x: unknown): boolean {

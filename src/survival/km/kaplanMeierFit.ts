@@ -31,7 +31,7 @@
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { tabulate } from "../core/tabulate.js";
-import { countAtOrBelow } from "../core/bisect.js";
+import { countAtOrBelow, countBelow } from "../core/bisect.js";
 import { normalQuantile } from "../core/distributions.js";
 import { confidenceLimits, type ConfType } from "./confint.js";
 import { hazardStep, type HazardType } from "./hazard.js";
@@ -58,10 +58,12 @@ export type SurvivalType = "kaplan-meier" | "exp-hazard";
 
 export const SURVIVAL_TYPES: readonly SurvivalType[] = ["kaplan-meier", "exp-hazard"];
 
-/** Case weights and the robust variance (R's survfit(weights =, robust =)). */
+/** Case weights, delayed entry and the robust variance (R's survfit(weights =, robust =), Surv(entry, time, event)). */
 export interface KaplanMeierRows {
   /** A case weight per row (> 0), or null. Counts become sums of weights. */
   readonly weights?: Float64Array | null;
+  /** An entry time per row (< its time, on R's timefix grid: timefix.ts), or null: at risk on (entry, time]. */
+  readonly entry?: Float64Array | null;
   /** The infinitesimal-jackknife standard errors (kaplanMeierRobust.ts) instead of Greenwood's. */
   readonly robust?: boolean;
 }
@@ -88,6 +90,12 @@ export interface KaplanMeierResult {
   quantile(p: number): QuantileEstimate;
   /** Survival probability at time t (right-continuous). */
   survivalAt(t: number): number;
+  /**
+   * Number under observation at time t, for the table under a figure: rows with entry <= t <=
+   * time (weighted). Without delayed entry that is the risk set at t, time >= t; with it, a row
+   * entering exactly at t is counted (it is in every risk set after t).
+   */
+  nRiskAt(t: number): number;
   /** Restricted mean survival time up to tau >= 0 and its standard error. */
   rmst(tau: number): RestrictedMean;
   /** Number of subjects and of events. */
@@ -119,7 +127,8 @@ export function kaplanMeierFit(
   rows: KaplanMeierRows = {},
 ): KaplanMeierResult {
   const weights = rows.weights ?? null;
-  const tab = tabulate(time, event, null, 1, null, weights); // one group; near-equal times merged as R's timefix
+  const entry = rows.entry ?? null;
+  const tab = tabulate(time, event, null, 1, null, weights, entry); // one group; near-equal times merged as R's timefix
   // Fleming-Harrington's hazard splits the tied events by their number of rows, not their weight.
   const eventRows = weights && method.ctype === "fleming-harrington" ? tabulate(time, event).nEvent : tab.nEvent;
   const m = tab.time.length;
@@ -160,7 +169,7 @@ export function kaplanMeierFit(
   }
   if (rows.robust) {
     // survfit(robust = TRUE): standard errors of S and H themselves; limits from se / S (logse = FALSE).
-    const se = kaplanMeierRobust(tab.time, tab.nRisk, tab.nEvent, time, event, weights, null);
+    const se = kaplanMeierRobust(tab.time, tab.nRisk, tab.nEvent, time, event, weights, entry);
     for (let j = 0; j < m; j++) {
       stdErr[j] = se.survival[j];
       cumHazardStdErr[j] = se.cumHazard[j];
@@ -170,6 +179,7 @@ export function kaplanMeierFit(
   }
 
   const times = tab.time;
+  let entering: ReturnType<typeof entryTotals> | null = null; // made on the first nRiskAt call
   const nullable = (x: number) => (Number.isNaN(x) ? null : x);
   const median: QuantileEstimate = Object.freeze({
     estimate: nullable(printedMedian(times, survival)),
@@ -212,6 +222,17 @@ export function kaplanMeierFit(
       const k = countAtOrBelow(times, t);
       return k === 0 ? 1 : survival[k - 1];
     },
+    nRiskAt(t: number): number {
+      if (typeof t !== "number" || Number.isNaN(t)) {
+        throw new SurvivalInputError(`t is ${show(t)}: a time must be a number`, "t", undefined, t);
+      }
+      const j = countBelow(times, t); // the first row at or after t: nobody leaves in between
+      if (j === m) return 0;
+      // ... but some may enter in (t, time[j]): not yet under observation at t
+      if (!entry) return tab.nRisk[j];
+      entering ??= entryTotals(entry, weights);
+      return tab.nRisk[j] - (entering.weightBelow(times[j]) - entering.weightAtOrBelow(t));
+    },
     rmst(tau: number): RestrictedMean {
       if (typeof tau !== "number" || !(tau >= 0) || tau === Infinity) {
         throw new SurvivalInputError(
@@ -231,4 +252,19 @@ export function kaplanMeierFit(
     ctype: method.ctype,
     robust: rows.robust === true,
   });
+}
+
+/** The distinct entry times with cumulative weights: the weight entering before t, or at or before t. */
+function entryTotals(
+  entry: Float64Array,
+  weights: Float64Array | null,
+): { weightBelow(t: number): number; weightAtOrBelow(t: number): number } {
+  const entries = tabulate(entry, new Uint8Array(entry.length), null, 1, null, weights); // all "censored"
+  const sorted = entries.time;
+  const cumulative = new Float64Array(sorted.length + 1);
+  for (let v = 0; v < sorted.length; v++) cumulative[v + 1] = cumulative[v] + entries.nCensor[v];
+  return {
+    weightBelow: (t: number) => cumulative[countBelow(sorted, t)],
+    weightAtOrBelow: (t: number) => cumulative[countAtOrBelow(sorted, t)],
+  };
 }

@@ -83,6 +83,7 @@ export function kaplanMeierRobust(
   const enter = sums(m, 6); // w2, w2b, w2bb (B defined), v2, v2c, v2cc
   const leaveC = sums(m, 6); // the same for the rows censored at j
   const leaveE = sums(m, 6); // and for the rows with an event at j
+  const atRiskRows = new Int32Array(m); // rows still at risk after time j (their sums are then exactly 0 when none are)
   if (entry === null) {
     let squared: Float64Array | null = null;
     if (weights) {
@@ -96,7 +97,9 @@ export function kaplanMeierRobust(
       enter[0][0] += sq.nCensor[j] + sq.nEvent[j];
     }
     enter[3][0] = enter[0][0];
+    atRiskRows.fill(1, 0, m - 1); // without entry, someone is at risk after every time but the last
   } else {
+    const net = new Int32Array(m + 1);
     for (let i = 0; i < n; i++) {
       const j = countAtOrBelow(times, time[i]) - 1;
       const e = countAtOrBelow(times, entry[i]);
@@ -105,7 +108,11 @@ export function kaplanMeierRobust(
       const c = cEnter[e];
       add(enter, e, ww, b, c);
       add(event[i] ? leaveE : leaveC, j, ww, b, c);
+      net[e]++;
+      net[j]--; // leaves after time j
     }
+    let rowsAtRisk = 0;
+    for (let j = 0; j < m; j++) atRiskRows[j] = rowsAtRisk += net[j];
   }
 
   // Pass 3, over the times: U_i = w_i (A - B_i S) while at risk; the departed decay by (1 - h)^2.
@@ -142,6 +149,7 @@ export function kaplanMeierRobust(
     v2 -= leaveC[3][j] + leaveE[3][j];
     v2c -= leaveC[4][j] + leaveE[4][j];
     v2cc -= leaveC[5][j] + leaveE[5][j];
+    if (atRiskRows[j] === 0) w2 = w2b = w2bb = v2 = v2c = v2cc = 0; // as agfit4: no rounding residue
     if (h > 0) {
       const atRisk1 = a * a * w2 - 2 * a * s * w2b + s * s * w2bb;
       const atRisk2 = c * c * v2 - 2 * c * v2c + v2cc;

@@ -10,7 +10,8 @@
  *   O_g = sum_j w_j d_gj,   E_g = sum_j w_j d_j n_gj / n_j,
  *   V_gh = sum_j w_j^2 d_j (n_j - d_j) / (n_j - 1) (n_gj / n_j) (1[g = h] - n_hj / n_j),
  * as R's src/survdiff2.c. With case weights, every count is a sum of weights (frequency
- * weights: whole-number weights give survdiff on the rows repeated), and a time with at most
+ * weights: whole-number weights give survdiff on the rows repeated); with delayed entry the risk
+ * sets hold the rows with entry < t <= time; a time with at most
  * one (weighted) subject at risk adds no variance. Reference: Klein & Moeschberger (2003),
  * Survival Analysis, sec. 7.3.
  */
@@ -34,6 +35,7 @@ export interface LogRankFit {
  * @param nStrata  number of strata (1 without strata)
  * @param weight   the weight family (weights.ts), with the Fleming-Harrington exponents p, q
  * @param cases    case weights per row, or null
+ * @param entry    entry times per row (delayed entry, on R's timefix grid), or null
  * @returns        weighted O, E and the covariance V of O - E, summed over strata; n counts rows
  */
 export function logRankFit(
@@ -47,13 +49,14 @@ export function logRankFit(
   p = 1,
   q = 0,
   cases: Float64Array | null = null,
+  entry: Float64Array | null = null,
 ): LogRankFit {
   const observed = new Float64Array(k);
   const expected = new Float64Array(k);
   const variance = new Float64Array(k * k);
   const nGroup = new Float64Array(k);
   for (const rows of strataRows(strata, nStrata, time.length)) {
-    const tab = tabulate(time, event, group, k, rows, cases);
+    const tab = tabulate(time, event, group, k, rows, cases, entry);
     const d = tab.time.length;
     if (cases === null) for (let g = 0; g < k; g++) nGroup[g] += tab.n[g];
     const nRisk = new Float64Array(d);

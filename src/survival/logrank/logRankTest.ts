@@ -23,7 +23,17 @@
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkData, checkEvents, checkLabels, checkOneOf, checkOptions, checkTimes, checkWeights } from "../core/validate.js";
+import {
+  checkData,
+  checkEntry,
+  checkEvents,
+  checkLabels,
+  checkOneOf,
+  checkOptions,
+  checkTimes,
+  checkWeights,
+} from "../core/validate.js";
+import { onTimeGrid } from "../core/timefix.js";
 import { logRankFit } from "./logRankFit.js";
 import { quadraticForm } from "./quadraticForm.js";
 import { LOG_RANK_WEIGHTS, type LogRankWeight } from "./weights.js";
@@ -41,6 +51,8 @@ export interface LogRankData {
   strata?: ArrayLike<string | number>;
   /** Optional case weights (> 0), frequency weights: every count becomes a sum of weights. */
   weights?: ArrayLike<number>;
+  /** Optional entry times (< time): delayed entry, at risk on (entry, time]. */
+  entry?: ArrayLike<number>;
 }
 
 export interface LogRankOptions {
@@ -83,7 +95,7 @@ export interface LogRankResult {
   readonly method: string;
 }
 
-const DATA_FIELDS = ["time", "event", "group", "strata", "weights"];
+const DATA_FIELDS = ["time", "event", "group", "strata", "weights", "entry"];
 const OPTION_NAMES = ["weight", "p", "q", "tau"];
 
 /** Validated exponent p or q of the Fleming-Harrington weight. */
@@ -129,7 +141,8 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number, 
  *                 event codes (1/true = event, 0/false = censored), group labels (strings or
  *                 numbers, at least two distinct), optional stratum labels and optional case
  *                 weights (> 0, frequency weights: whole numbers give survdiff on the rows
- *                 repeated), all of one length
+ *                 repeated) and optional entry times (delayed entry: at risk on (entry, time]),
+ *                 all of one length
  * @param options  `weight`: "logrank" (default), "gehan-breslow", "tarone-ware" or
  *                 "fleming-harrington"; `p`, `q`: the Fleming-Harrington exponents (default 1, 0;
  *                 R's rho is p with q = 0); `tau`: a finite time > 0 ending the window compared
@@ -139,8 +152,8 @@ function describe(weight: LogRankWeight, p: number, q: number, nStrata: number, 
  *                 `weight`, `p`, `q`, `strata`, `tau` and `method`, the sentence naming the test
  * @throws SurvivalInputError  for a bad time, event code or label (naming its index and value),
  *                 columns of different lengths, a single group, no events, no variance to test
- *                 on, a field other than time, event, group, strata and weights, a weight that is not
- *                 a finite number > 0, or an unknown or bad option
+ *                 on, a field other than time, event, group, strata, weights and entry, a weight that
+ *                 is not a finite number > 0, an entry not below its time, or an unknown or bad option
  *                 (no events up to tau, with tau)
  *
  * @example
@@ -161,9 +174,11 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
   const q = checkExponent("q", opts.q, weight, 0);
   const tau = opts.tau === undefined ? null : checkTau(opts.tau);
 
-  const time = checkTimes("time", d.time);
+  let time = checkTimes("time", d.time);
   const n = time.length;
   const event = checkEvents("event", d.event, n);
+  let entry: Float64Array | null = null;
+  if (d.entry !== undefined) ({ entry, time } = onTimeGrid(checkEntry("entry", d.entry, time), time));
   if (tau !== null) censorAt(tau, time, event);
   const group = checkLabels("group", d.group, n);
   const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
@@ -185,7 +200,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     throw new SurvivalInputError(`event has no events (${where}): there is nothing to test`, "event");
   }
 
-  const fit = logRankFit(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q, cases);
+  const fit = logRankFit(time, event, group.codes, k, strata?.codes ?? null, strata?.levels.length ?? 1, weight, p, q, cases, entry);
 
   // survdiff's rule: only groups with E > 0 enter; the first of them is dropped.
   const keep: number[] = [];

@@ -12,7 +12,16 @@
  * Benjamini & Hochberg (1995).
  */
 import { SurvivalInputError } from "../errors.js";
-import { checkData, checkEvents, checkLabels, checkOneOf, checkOptions, checkTimes, checkWeights } from "../core/validate.js";
+import {
+  checkData,
+  checkEntry,
+  checkEvents,
+  checkLabels,
+  checkOneOf,
+  checkOptions,
+  checkTimes,
+  checkWeights,
+} from "../core/validate.js";
 import { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from "../core/pAdjust.js";
 import { logRankTest, type LogRankData, type LogRankOptions, type LogRankResult, type LogRankWeight } from "./logRankTest.js";
 
@@ -42,7 +51,7 @@ export interface PairwiseLogRankResult {
   readonly method: string;
 }
 
-const DATA_FIELDS = ["time", "event", "group", "strata", "weights"];
+const DATA_FIELDS = ["time", "event", "group", "strata", "weights", "entry"];
 const OPTION_NAMES = ["adjust", "weight", "p", "q", "tau"];
 
 const ADJUST_NAMES: Record<PAdjustMethod, string> = {
@@ -55,7 +64,7 @@ const ADJUST_NAMES: Record<PAdjustMethod, string> = {
 /**
  * Tests every pair of groups and adjusts the p-values.
  *
- * @param data     `{ time, event, group, strata?, weights? }` as logRankTest takes it, with at least two groups
+ * @param data     `{ time, event, group, strata?, weights?, entry? }` as logRankTest takes it, with at least two groups
  * @param options  `adjust`: "holm" (default), "bonferroni", "BH" or "none"; and logRankTest's
  *                 `weight`, `p`, `q` and `tau`, applied to every pair
  * @returns        a frozen result: `pairs` ({ groups, statistic, df, pValue, adjustedP } per
@@ -86,6 +95,7 @@ export function pairwiseLogRank(data: LogRankData, options?: PairwiseLogRankOpti
   const group = checkLabels("group", d.group, n);
   const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
   const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
+  const entry = d.entry === undefined ? null : checkEntry("entry", d.entry, time);
   const k = group.levels.length;
   if (k < 2) {
     throw new SurvivalInputError(
@@ -109,6 +119,7 @@ export function pairwiseLogRank(data: LogRankData, options?: PairwiseLogRankOpti
       };
       if (strata) sub.strata = rows.map((i) => strata.levels[strata.codes[i]]);
       if (weights) sub.weights = rows.map((i) => weights[i]);
+      if (entry) sub.entry = rows.map((i) => entry[i]);
       const pair = [group.levels[a], group.levels[b]] as const;
       let lr;
       try {
