@@ -110,3 +110,12 @@ export {
   type IncidenceCurve,
   type GrayTest,
 } from "./competing/cumulativeIncidence.js";
+export {
+  coxResiduals,
+  COX_RESIDUAL_TYPES,
+  type CoxResidualType,
+  type CoxResidualsOptions,
+  type CoxResidualsResult,
+  type CoxVectorResiduals,
+  type CoxMatrixResiduals,
+} from "./cox/coxResiduals.js";

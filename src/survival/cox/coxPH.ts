@@ -40,15 +40,18 @@ import {
   checkEntry,
   checkEvents,
   checkFinite,
+  checkLabels,
   checkObject,
   checkOneOf,
   checkOptions,
   checkTimes,
   checkWeights,
+  hasFractionalWeights,
 } from "../core/validate.js";
 import { onTimeGrid } from "../core/timefix.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
-import { coxFit, isIndicatorLike, type Ties } from "./coxFit.js";
+import { coxFit, coxOrder, type Ties } from "./coxFit.js";
+import { coxDetail } from "./coxDetail.js";
 
 export interface CoxPHData {
   time: ArrayLike<number>;
@@ -59,6 +62,10 @@ export interface CoxPHData {
   weights?: ArrayLike<number>;
   /** Optional entry times (< time): delayed entry, (start, stop] rows, R's Surv(entry, time, event). */
   entry?: ArrayLike<number>;
+  /** Optional stratum labels: a baseline hazard per stratum, R's strata(). */
+  strata?: ArrayLike<string | number>;
+  /** Optional cluster labels (e.g. a patient's id over several rows): the robust variance sums within clusters, R's cluster(). */
+  cluster?: ArrayLike<string | number>;
 }
 
 export interface CoxPHOptions {
@@ -76,6 +83,8 @@ export interface CoxPHOptions {
   tolerInf?: number;
   /** Treat times that differ only by floating-point noise as tied; default true (R). */
   timefix?: boolean;
+  /** The robust (sandwich) variance; default: true with a cluster or a fractional weight (R's rule). */
+  robust?: boolean;
 }
 
 export interface CoxTest {
@@ -87,6 +96,8 @@ export interface CoxTest {
 export interface CoxPHResult {
   /** The model in words, e.g. "Cox proportional hazards model (R coxph), Efron ties". */
   readonly method: string;
+  /** Stratum levels (R's strata()), or null. */
+  readonly strata: readonly (string | number)[] | null;
   /** "efron" or "breslow", as asked. */
   readonly ties: Ties;
   readonly names: readonly string[];
@@ -95,15 +106,23 @@ export interface CoxPHResult {
   readonly hazardRatio: readonly number[];
   /** Standard error of each coefficient, sqrt(diag V) (summary's se(coef)). */
   readonly stdErr: readonly number[];
-  /** coef / stdErr and its two-sided p-value (summary's z and Pr(>|z|)). */
+  /** The robust standard errors (summary's robust se), or null without robust. */
+  readonly robustStdErr: readonly number[] | null;
+  /** coef / se and its two-sided p-value, se the robust one when there is one (summary's z and Pr(>|z|)). */
   readonly z: readonly number[];
   readonly pValue: readonly number[];
   /** Confidence limits of the hazard ratio at confLevel. */
   readonly lower: readonly number[];
   readonly upper: readonly number[];
   readonly confLevel: number;
-  /** Variance-covariance matrix of coef (inverse information), as R's vcov(fit). */
+  /** Variance-covariance matrix of coef, as R's vcov(fit): the robust one with robust, else the inverse information. */
   readonly variance: readonly (readonly number[])[];
+  /** The inverse information (R's fit$naive.var with robust, fit$var without). */
+  readonly naiveVariance: readonly (readonly number[])[];
+  /** Whether the robust variance is used (R's robust). */
+  readonly robust: boolean;
+  /** The robust score test (summary's "Robust ="), or null without robust. */
+  readonly robustScore: CoxTest | null;
   /** Log partial likelihood at the estimate and at beta = 0 (R's fit$loglik[2], [1]). */
   readonly logLik: number;
   readonly logLikNull: number;
@@ -119,8 +138,8 @@ export interface CoxPHResult {
 }
 
 const DEFAULT_TOLER_CHOL = Math.pow(2.220446049250313e-16, 0.75);
-const DATA_FIELDS = ["time", "event", "covariates", "weights", "entry"];
-const OPTION_NAMES = ["ties", "confLevel", "eps", "iterMax", "tolerChol", "tolerInf", "timefix"];
+const DATA_FIELDS = ["time", "event", "covariates", "weights", "entry", "strata", "cluster"];
+const OPTION_NAMES = ["ties", "confLevel", "eps", "iterMax", "tolerChol", "tolerInf", "timefix", "robust"];
 
 function positive(name: string, x: unknown): number {
   if (typeof x !== "number" || !(x > 0) || !Number.isFinite(x)) {
@@ -176,22 +195,29 @@ function collinearError(names: string[], redundant: boolean[], info: Float64Arra
 /**
  * Fits a Cox proportional-hazards model; see the module comment for the conventions.
  *
- * @param data     `{ time, event, covariates, weights?, entry? }`: follow-up times (finite,
- *                 >= 0), event codes (1/true = event, 0/false = censored), one finite numeric
- *                 column per covariate, keyed by its name, optional case weights (> 0) and
+ * @param data     `{ time, event, covariates, weights?, entry?, strata? }`: follow-up times
+ *                 (finite, >= 0), event codes (1/true = event, 0/false = censored), one finite
+ *                 numeric column per covariate, keyed by its name, optional case weights (> 0),
  *                 optional entry times (delayed entry or (start, stop] rows: at risk on
- *                 (entry, time], as coxph(Surv(entry, time, event) ~ ...)), all of one length
- * @param options  `ties` ("efron", default, or "breslow"), `confLevel` (default 0.95), and R's
- *                 coxph.control: `eps`, `iterMax`, `tolerChol`, `tolerInf`, `timefix`
+ *                 (entry, time], as coxph(Surv(entry, time, event) ~ ...)), optional stratum
+ *                 labels (a baseline hazard per stratum, as strata()) and optional cluster labels
+ *                 (rows of one subject or group: the robust variance sums within them, as
+ *                 cluster()), all of one length
+ * @param options  `ties` ("efron", default, or "breslow"), `confLevel` (default 0.95), `robust`
+ *                 (the sandwich variance; default true with a cluster or a fractional weight, as
+ *                 R), and R's coxph.control: `eps`, `iterMax`, `tolerChol`, `tolerInf`, `timefix`
  * @returns        a frozen result: per covariate (`names`) `coef`, `hazardRatio`, `stdErr`, `z`,
- *                 `pValue`, `lower`, `upper`; `variance`; `logLik`, `logLikNull`; the
- *                 `likelihoodRatio`, `wald` and `score` tests ({ statistic, df, pValue }); `n`,
- *                 `nEvent`, `iterations`, `converged`, `warnings`, `ties`, `confLevel`, `method`
+ *                 `pValue`, `lower`, `upper`, and `robustStdErr` with robust (z, p and the limits
+ *                 then use it, as summary); `variance` (vcov: robust with robust) and
+ *                 `naiveVariance`; `logLik`, `logLikNull`; the `likelihoodRatio`, `wald` and
+ *                 `score` tests ({ statistic, df, pValue }) and `robustScore`; `n`, `nEvent`,
+ *                 `iterations`, `converged`, `warnings`, `ties`, `strata`, `robust`,
+ *                 `confLevel`, `method`
  * @throws SurvivalInputError  for a bad time, event code or covariate value (naming its index
  *                 and value), columns of different lengths, no covariate, a constant or collinear
  *                 covariate (naming them), no events, a field other than time, event, covariates,
- *                 weights and entry, a weight that is not a finite number > 0, an entry not below
- *                 its time, or an unknown or bad option
+ *                 weights, entry, strata and cluster, a weight that is not a finite number > 0, an
+ *                 entry not below its time, a bad stratum or cluster label, or an unknown or bad option
  *
  * @example
  * const data = {
@@ -248,6 +274,15 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
   }
   const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
   const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
+  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
+  const cluster = d.cluster === undefined ? null : checkLabels("cluster", d.cluster, n);
+  let robust = cluster !== null || hasFractionalWeights(weights);
+  if (o.robust !== undefined) {
+    if (typeof o.robust !== "boolean") {
+      throw new SurvivalInputError(`robust is ${show(o.robust)}: it must be true or false`, "robust", undefined, o.robust);
+    }
+    robust = o.robust;
+  }
   columns.forEach((col, k) => {
     if (col.every((v) => v === col[0])) {
       throw new SurvivalInputError(
@@ -264,7 +299,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     throw new SurvivalInputError("event has no events (every row is censored): a Cox model cannot be fitted", "event", undefined, 0);
   }
 
-  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix }, { weights, entry });
+  const fit = coxFit(time, event, columns, { ties, eps, iterMax, tolerChol, timefix }, { weights, entry, strata: strata?.codes });
   const p = names.length;
   if (fit.redundantAtStart.includes(true)) throw collinearError(names, fit.redundantAtStart, fit.informationAtStart);
 
@@ -308,14 +343,63 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     );
   }
 
+  // The robust (sandwich) variance, as coxph: D'D, D the weighted dfbeta residuals summed within
+  // clusters (each row its own cluster without one); and the robust score test at beta = 0.
+  const test = (statistic: number, df: number): CoxTest =>
+    Object.freeze({ statistic, df, pValue: df > 0 ? chiSquareUpper(statistic, df) : 1 });
+  let Vr: Float64Array | null = null;
+  let robustScore: CoxTest | null = null;
+  if (robust && singular.includes(true)) {
+    robust = false;
+    warnings.push("the robust variance is not computed: the information matrix is singular at the estimate");
+  }
+  if (robust) {
+    const sorted = coxOrder(time, { weights, entry, strata: strata?.codes }, timefix);
+    const centred = columns.map((col, k) => col.map((v) => v - fit.means[k]));
+    const clusters = cluster ? cluster.levels.length : n;
+    const clusterOf = (i: number) => (cluster ? cluster.codes[i] : i);
+    const collapse = (score: Float64Array[]): Float64Array => {
+      const out = new Float64Array(clusters * p); // row-major: cluster x covariate
+      for (let i = 0; i < n; i++) {
+        const wi = weights ? weights[i] : 1;
+        const c = clusterOf(i) * p;
+        for (let k = 0; k < p; k++) out[c + k] += wi * score[k][i];
+      }
+      return out;
+    };
+    const U = collapse(coxDetail(sorted, time, event, centred, weights, entry, coef, ties === "efron").score);
+    Vr = new Float64Array(p * p);
+    const dfbeta = new Float64Array(p);
+    for (let c = 0; c < clusters; c++) {
+      for (let k = 0; k < p; k++) {
+        let v = 0;
+        for (let l = 0; l < p; l++) v += U[c * p + l] * V[l * p + k];
+        dfbeta[k] = v;
+      }
+      for (let k = 0; k < p; k++) for (let l = 0; l < p; l++) Vr[k * p + l] += dfbeta[k] * dfbeta[l];
+    }
+    const U0 = collapse(coxDetail(sorted, time, event, centred, weights, entry, new Float64Array(p), ties === "efron").score);
+    const sum0 = new Float64Array(p);
+    const S0 = new Float64Array(p * p);
+    for (let c = 0; c < clusters; c++) {
+      for (let k = 0; k < p; k++) {
+        sum0[k] += U0[c * p + k];
+        for (let l = 0; l < p; l++) S0[k * p + l] += U0[c * p + k] * U0[c * p + l];
+      }
+    }
+    robustScore = test(quadratic(S0, sum0, p, tolerChol), p);
+  }
+  const Vused = Vr ?? V;
+
   // Per-coefficient summaries.
   const zq = normalQuantile((1 + confLevel) / 2);
   const se = coef.map((_, k) => (singular[k] ? Infinity : Math.sqrt(V[k * p + k])));
-  const z = coef.map((b, k) => b / se[k]);
+  const seUsed = Vr ? coef.map((_, k) => Math.sqrt(Vr![k * p + k])) : se;
+  const z = coef.map((b, k) => b / seUsed[k]);
   const pValue = z.map((v) => chiSquareUpper(v * v, 1));
   const hazardRatio = coef.map(Math.exp);
-  const lower = coef.map((b, k) => Math.exp(b - zq * se[k]));
-  const upper = coef.map((b, k) => Math.exp(b + zq * se[k]));
+  const lower = coef.map((b, k) => Math.exp(b - zq * seUsed[k]));
+  const upper = coef.map((b, k) => Math.exp(b + zq * seUsed[k]));
 
   // Wald test on the estimable coefficients (coxph.wtest: Cholesky of V, then b' V^-1 b).
   const keep = coef.map((_, k) => k).filter((k) => !singular[k]);
@@ -324,34 +408,35 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
   const bk = new Float64Array(q);
   keep.forEach((k, r) => {
     bk[r] = coef[k];
-    keep.forEach((l, c) => (vk[r * q + c] = V[k * p + l]));
+    keep.forEach((l, c) => (vk[r * q + c] = Vused[k * p + l]));
   });
-  const solved = bk.slice();
-  cholesky2(vk, q, tolerChol);
-  chsolve2(vk, q, solved);
-  let waldStatistic = 0;
-  for (let r = 0; r < q; r++) waldStatistic += bk[r] * solved[r];
+  const waldStatistic = quadratic(vk, bk, q, tolerChol);
 
-  const test = (statistic: number, df: number): CoxTest =>
-    Object.freeze({ statistic, df, pValue: df > 0 ? chiSquareUpper(statistic, df) : 1 });
   const lr = 2 * (fit.logLik - fit.logLikNull);
-  const variance = Object.freeze(
-    Array.from({ length: p }, (_, i) => Object.freeze(Array.from({ length: p }, (_, j) => V[i * p + j]))),
-  );
+  const matrix = (M: Float64Array) =>
+    Object.freeze(Array.from({ length: p }, (_, i) => Object.freeze(Array.from({ length: p }, (_, j) => M[i * p + j]))));
 
   return Object.freeze({
-    method: `Cox proportional hazards model (R coxph), ${ties === "efron" ? "Efron" : "Breslow"} ties`,
+    method:
+      `Cox proportional hazards model (R coxph), ${ties === "efron" ? "Efron" : "Breslow"} ties` +
+      (strata ? `, stratified (${strata.levels.length} strata)` : "") +
+      (robust ? `, robust variance${cluster ? ` (${cluster.levels.length} clusters)` : ""}` : ""),
+    strata: strata ? Object.freeze(strata.levels.slice()) : null,
     ties,
     names: Object.freeze(names.slice()),
     coef: Object.freeze(coef),
     hazardRatio: Object.freeze(hazardRatio),
     stdErr: Object.freeze(se),
+    robustStdErr: Vr ? Object.freeze(seUsed) : null,
     z: Object.freeze(z),
     pValue: Object.freeze(pValue),
     lower: Object.freeze(lower),
     upper: Object.freeze(upper),
     confLevel,
-    variance,
+    variance: matrix(Vused),
+    naiveVariance: matrix(V),
+    robust,
+    robustScore,
     logLik: fit.logLik,
     logLikNull: fit.logLikNull,
     likelihoodRatio: test(lr, p),
@@ -363,4 +448,14 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     converged: fit.converged,
     warnings: Object.freeze(warnings),
   });
+}
+
+/** u' M^-1 u by the Cholesky decomposition with R's tolerance (coxph.wtest); M is overwritten. */
+function quadratic(M: Float64Array, u: Float64Array, size: number, tolerChol: number): number {
+  const solved = u.slice();
+  cholesky2(M, size, tolerChol);
+  chsolve2(M, size, solved);
+  let value = 0;
+  for (let r = 0; r < size; r++) value += u[r] * solved[r];
+  return value;
 }

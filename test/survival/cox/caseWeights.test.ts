@@ -26,7 +26,7 @@ const FULL = { eps: 1e-14, iterMax: 100, tolerChol: 1e-15 };
 describe("coxPH with weights = coxph(weights =)", () => {
   for (const c of cox) {
     it(c.label, () => {
-      const fit = coxPH({ time: c.time, event: c.status, covariates: c.covariates, weights: c.weights }, { ties: c.ties, ...FULL });
+      const fit = coxPH({ time: c.time, event: c.status, covariates: c.covariates, weights: c.weights }, { ties: c.ties, robust: false, ...FULL });
       expectAllClose(fit.coef, c.coef, "coef");
       const V = Array.isArray(c.var) ? c.var.flat() : [c.var];
       expectAllClose(fit.variance.flat(), V, "var");
