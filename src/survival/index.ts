@@ -119,3 +119,4 @@ export {
   type CoxVectorResiduals,
   type CoxMatrixResiduals,
 } from "./cox/coxResiduals.js";
+export { concordance, type ConcordanceResult } from "./cox/concordance.js";

@@ -81,6 +81,8 @@ const ENTRIES: Record<string, Entry> = {
   "coxPH.options": { kind: "options", valid: { ties: "breslow" }, typo: "tie", call: (x) => lib.coxPH(coxData, x) },
   "coxZph.fit": { kind: "exempt", why: RESULT },
   "coxResiduals.fit": { kind: "exempt", why: RESULT },
+  "concordance.fit": { kind: "exempt", why: RESULT },
+  "concordance.data": { kind: "data", valid: coxData, call: (x) => lib.concordance(coxFit, x as never) },
   "coxResiduals.data": { kind: "data", valid: coxData, call: (x) => lib.coxResiduals(coxFit, x as never) },
   "coxResiduals.options": { kind: "options", valid: { type: "score" }, call: (x) => lib.coxResiduals(coxFit, coxData, x) },
   "coxZph.data": { kind: "data", valid: coxData, call: (x) => lib.coxZph(coxFit, x as never) },
