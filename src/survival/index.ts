@@ -120,3 +120,9 @@ export {
   type CoxMatrixResiduals,
 } from "./cox/coxResiduals.js";
 export { concordance, type ConcordanceResult } from "./cox/concordance.js";
+export {
+  coxSurvival,
+  type CoxSurvivalOptions,
+  type CoxSurvivalResult,
+  type CoxSurvivalCurve,
+} from "./cox/coxSurvival.js";

@@ -6,4 +6,4 @@
  */
 import { describeDocExamples } from "../helpers/docExamples.js";
 
-describeDocExamples("src/survival/index.ts", "examples", 23);
+describeDocExamples("src/survival/index.ts", "examples", 24);

@@ -50,7 +50,7 @@ import {
 } from "../core/validate.js";
 import { onTimeGrid } from "../core/timefix.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
-import { coxFit, coxOrder, type Ties } from "./coxFit.js";
+import { coxFit, coxOrder, isIndicatorLike, type Ties } from "./coxFit.js";
 import { coxDetail } from "./coxDetail.js";
 
 export interface CoxPHData {
@@ -117,6 +117,8 @@ export interface CoxPHResult {
   readonly confLevel: number;
   /** Variance-covariance matrix of coef, as R's vcov(fit): the robust one with robust, else the inverse information. */
   readonly variance: readonly (readonly number[])[];
+  /** R's fit$means: the covariates' (weighted) means, 0 for a covariate in {-1, 0, 1} (not centred); the default curve of coxSurvival. */
+  readonly means: readonly number[];
   /** The inverse information (R's fit$naive.var with robust, fit$var without). */
   readonly naiveVariance: readonly (readonly number[])[];
   /** Whether the robust variance is used (R's robust). */
@@ -435,6 +437,10 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     confLevel,
     variance: matrix(Vused),
     naiveVariance: matrix(V),
+    means: Object.freeze(
+      // coxph.fit's means come from coxfit6 (weighted); agreg.fit's ((start, stop] rows) are colMeans
+      entry ? columns.map((col) => (isIndicatorLike(col) ? 0 : col.reduce((a, b) => a + b, 0) / n)) : Array.from(fit.means),
+    ),
     robust,
     robustScore,
     logLik: fit.logLik,
