@@ -23,21 +23,35 @@
  * same data, in one pass over the rows sorted by time (times closer than R's tolerance are tied,
  * as coxph's timefix). coxPH could make this easier by exposing the linear predictor or the
  * information at the estimate; a fit that kept its data would spare passing `data` again.
- * Not supported (R supports them): strata, case weights, multi-column terms.
+ * With strata the risk sets are those of each stratum, the residuals come stratum by stratum
+ * (R's order), and the scaled residuals divide the information by the events of the strata in
+ * which each covariate varies (R's wtmat); case weights as the fit. The time transform is that
+ * of the pooled, unweighted Kaplan-Meier curve, as R's.
+ * Not supported (R supports them): (start, stop] rows, multi-column terms.
  *
  * Reference: Grambsch & Therneau (1994), Proportional hazards tests and diagnostics based on
  * weighted residuals, Biometrika 81:515-526; Therneau & Grambsch (2000), Modeling Survival
  * Data, sec. 6.2; R survival 3.5 cox.zph.
  */
 import { chiSquareUpper } from "../core/distributions.js";
-import { checkData, checkEvents, checkFinite, checkObject, checkOneOf, checkOptions, checkTimes } from "../core/validate.js";
+import {
+  checkData,
+  checkEvents,
+  checkFinite,
+  checkLabels,
+  checkObject,
+  checkOneOf,
+  checkOptions,
+  checkTimes,
+  checkWeights,
+} from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
 
-/** The rows the fit was made from: time, event and covariates (coxPH's data). */
-export type CoxZphData = Pick<CoxPHData, "time" | "event" | "covariates">;
+/** The rows the fit was made from: time, event, covariates, and its strata and weights (coxPH's data). */
+export type CoxZphData = Pick<CoxPHData, "time" | "event" | "covariates" | "strata" | "weights">;
 
 export type ZphTransform = "km" | "rank" | "identity" | "log";
 
@@ -65,8 +79,10 @@ export interface CoxZphResult {
   readonly names: readonly string[];
   /** Transformed time at each event, in time order (R's zph$x). */
   readonly x: readonly number[];
-  /** Event times, in the same order (R's zph$time). */
+  /** Event times, in the same order (R's zph$time): by stratum, then time. */
   readonly time: readonly number[];
+  /** The stratum of each event (R's zph$strata), or null without strata. */
+  readonly strata: readonly (string | number)[] | null;
   /** Scaled Schoenfeld residuals: y[k][i] for covariate k at event i (R's zph$y[i, k]). */
   readonly y: readonly (readonly number[])[];
   /** Their variance matrix, V_mean^-1 (R's zph$var). */
@@ -152,7 +168,7 @@ function solveQuadratic(m: Float64Array, size: number, u: Float64Array, what: st
  * Tests proportional hazards for each covariate of a Cox fit and globally; see the module comment.
  *
  * @param fit      the coxPH result to test
- * @param data     the `{ time, event, covariates }` it was fitted on
+ * @param data     the `{ time, event, covariates, strata?, weights? }` it was fitted on
  * @param options  `transform` of time: "km" (default, R's), "rank", "identity" or "log"
  * @returns        a frozen result: `tests` (one { term, statistic, df, pValue } per covariate),
  *                 `global`, `table` (both, as R prints it), the scaled Schoenfeld residuals `y`
@@ -161,7 +177,7 @@ function solveQuadratic(m: Float64Array, size: number, u: Float64Array, what: st
  * @throws SurvivalInputError  for a fit that is not a coxPH result or has an infinite
  *                 coefficient, data other than the fit's (covariates or rows), bad data (as
  *                 coxPH), a singular information matrix, a "log" transform with an event at time
- *                 0, a field other than time, event and covariates, or an unknown or bad option
+ *                 0, a field other than time, event, covariates, strata and weights, or an unknown or bad option
  *
  * @example
  * const data = {
@@ -189,7 +205,7 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
   const o = checkOptions("coxZph", options, ["transform"]);
   const transform = o.transform === undefined ? "km" : checkOneOf("transform", o.transform, TRANSFORMS);
 
-  const d = checkData("coxZph", data, ["time", "event", "covariates"]);
+  const d = checkData("coxZph", data, ["time", "event", "covariates", "strata", "weights"]);
   const time = checkTimes("time", d.time);
   const n = time.length;
   const event = checkEvents("event", d.event, n);
@@ -213,27 +229,39 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
   }
   const p = names.length;
   const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
+  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
+  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
 
   // Sort by time (stable); merge near-equal times; within a merged run keep row order (R's order).
-  const order = sortOrder(time);
-  const sorted = Float64Array.from(order, (i) => time[i]);
-  const merged = mergedTimes(sorted);
+  const pooled = sortOrder(time);
+  const sorted = Float64Array.from(pooled, (i) => time[i]);
+  const mergedPooled = mergedTimes(sorted);
   for (let i = 0; i < n; ) {
     let j = i;
-    while (j + 1 < n && merged[j + 1] === merged[i]) j++;
-    if (j > i) order.subarray(i, j + 1).sort();
+    while (j + 1 < n && mergedPooled[j + 1] === mergedPooled[i]) j++;
+    if (j > i) pooled.subarray(i, j + 1).sort();
     i = j + 1;
   }
-  const status = Uint8Array.from(order, (i) => event[i]);
+  const statusPooled = Uint8Array.from(pooled, (i) => event[i]);
   let nEvent = 0;
-  for (let i = 0; i < n; i++) nEvent += status[i];
+  for (let i = 0; i < n; i++) nEvent += statusPooled[i];
   if (nEvent === 0) throw new SurvivalInputError("event has no events: there is nothing to test", "event", undefined, 0);
 
-  // Transformed time g, centred on its mean over the events.
-  const ttime = transformTimes(transform, merged, status, order);
+  // Transformed time g (of the pooled rows, as R), centred on its mean over the events.
+  const ttimePooled = transformTimes(transform, mergedPooled, statusPooled, pooled);
   let gMean = 0;
-  for (let i = 0; i < n; i++) if (status[i]) gMean += ttime[i];
+  for (let i = 0; i < n; i++) if (statusPooled[i]) gMean += ttimePooled[i];
   gMean /= nEvent;
+
+  // Then by stratum (stable): R's order(istrat, time).
+  const order = strata ? stableByLabel(pooled, strata.codes, strata.levels.length) : pooled;
+  const positionInPooled = new Int32Array(n);
+  for (let r = 0; r < n; r++) positionInPooled[pooled[r]] = r;
+  const merged = Float64Array.from(order, (i) => mergedPooled[positionInPooled[i]]);
+  const ttime = Float64Array.from(order, (i) => ttimePooled[positionInPooled[i]]);
+  const status = Uint8Array.from(order, (i) => event[i]);
+  const stratum = Int32Array.from(order, (i) => (strata ? strata.codes[i] : 0));
+  const wt = Float64Array.from(order, (i) => (weights ? weights[i] : 1));
 
   // Covariates in sorted order, centred (zph1.c); risk scores exp(eta - mean eta).
   const x: Float64Array[] = columns.map((col) => {
@@ -261,13 +289,21 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
   const cmat2 = new Float64Array(p * p);
   let denom = 0;
   let ev = nEvent;
+  let current = -1;
   for (let ip = n - 1; ip >= 0; ) {
+    if (stratum[ip] !== current) {
+      current = stratum[ip];
+      denom = 0;
+      a.fill(0);
+      cmat.fill(0);
+    }
     const dtime = merged[ip];
     const timewt = ttime[ip] - gMean;
     let ndead = 0;
+    let deadwt = 0;
     let denom2 = 0;
-    for (; ip >= 0 && merged[ip] === dtime; ip--) {
-      const risk = Math.exp(eta[ip] - etaMean);
+    for (; ip >= 0 && merged[ip] === dtime && stratum[ip] === current; ip--) {
+      const risk = Math.exp(eta[ip] - etaMean) * wt[ip];
       if (status[ip] === 0) {
         denom += risk;
         for (let i = 0; i < p; i++) {
@@ -276,12 +312,13 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
         }
       } else {
         ndead++;
+        deadwt += wt[ip];
         denom2 += risk;
         ev--;
         for (let i = 0; i < p; i++) {
           schoen[i][ev] = x[i][ip];
-          u[i] += x[i][ip];
-          u[i + p] += timewt * x[i][ip];
+          u[i] += wt[ip] * x[i][ip];
+          u[i + p] += timewt * wt[ip] * x[i][ip];
           a2[i] += risk * x[i][ip];
           for (let j = 0; j <= i; j++) cmat2[i * p + j] += risk * x[i][ip] * x[j][ip];
         }
@@ -299,11 +336,11 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
       for (let i = 0; i < p; i++) {
         a[i] += a2[i];
         const mean = a[i] / denom;
-        u[i] -= ndead * mean;
-        u[i + p] -= timewt * ndead * mean;
+        u[i] -= deadwt * mean;
+        u[i + p] -= timewt * deadwt * mean;
         for (let j = 0; j <= i; j++) {
           cmat[i * p + j] += cmat2[i * p + j];
-          add(ndead, i, j, mean);
+          add(deadwt, i, j, mean);
         }
         for (let j = 0; j < ndead; j++) schoen[i][ev + j] -= mean;
       }
@@ -317,16 +354,17 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
         }
         for (let j = 0; j < ndead; j++) schoen[i][ev + j] -= tmean / ndead;
       }
+      const wtave = deadwt / ndead;
       for (let k = 0; k < ndead; k++) {
         denom += denom2 / ndead;
         for (let i = 0; i < p; i++) {
           a[i] += a2[i] / ndead;
           const mean = a[i] / denom;
-          u[i] -= mean;
-          u[i + p] -= timewt * mean;
+          u[i] -= wtave * mean;
+          u[i + p] -= timewt * wtave * mean;
           for (let j = 0; j <= i; j++) {
             cmat[i * p + j] += cmat2[i * p + j] / ndead;
-            add(1, i, j, mean);
+            add(wtave, i, j, mean);
           }
         }
       }
@@ -360,9 +398,31 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
   for (let k = 0; k < p; k++) uAll[p + k] = u[p + k];
   const global = test("GLOBAL", solveQuadratic(imat, p2, uAll, "GLOBAL"), p);
 
-  // Scaled Schoenfeld residuals: r V_mean^-1 + beta, V_mean = I_11 / events.
+  // Scaled Schoenfeld residuals: r V_mean^-1 + beta, V_mean = I_11 / wtmat: the events of the
+  // strata in which both covariates vary (R's used and wtmat; the events without strata).
+  const nStrata = strata ? strata.levels.length : 1;
+  const used = Array.from({ length: nStrata }, () => new Float64Array(p));
+  for (let s0 = 0, r = 0; s0 < nStrata; s0++) {
+    const start = r;
+    let deaths = 0;
+    while (r < n && stratum[r] === s0) deaths += status[r++];
+    for (let k = 0; k < p; k++) {
+      for (let q = start + 1; q < r; q++) {
+        if (x[k][q] !== x[k][start]) {
+          used[s0][k] = deaths;
+          break;
+        }
+      }
+    }
+  }
   const vmean = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) vmean[i * p + j] = imat[i * p2 + j] / nEvent;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) {
+      let wtmat = 0;
+      for (const u0 of used) wtmat += Math.min(u0[i], u0[j]);
+      vmean[i * p + j] = imat[i * p2 + j] / (wtmat === 0 ? 1 : wtmat);
+    }
+  }
   const factor = vmean.slice();
   const { rank } = cholesky2(factor, p, Math.pow(2.220446049250313e-16, 0.75));
   if (rank !== p) {
@@ -391,9 +451,20 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
     names: Object.freeze(names.slice()),
     x: Object.freeze(eventRows.map((i) => ttime[i])),
     time: Object.freeze(eventRows.map((i) => merged[i])),
+    strata: strata ? Object.freeze(eventRows.map((i) => strata.levels[stratum[i]])) : null,
     y: Object.freeze(y.map((col) => Object.freeze(col))),
     variance: Object.freeze(variance),
     transform,
     ties: fit.ties,
   });
+}
+
+/** A stable counting sort of `order` by label code. */
+function stableByLabel(order: Int32Array, codes: Int32Array, k: number): Int32Array {
+  const start = new Int32Array(k + 1);
+  for (let i = 0; i < codes.length; i++) start[codes[i] + 1]++;
+  for (let c = 0; c < k; c++) start[c + 1] += start[c];
+  const out = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) out[start[codes[order[r]]]++] = order[r];
+  return out;
 }
