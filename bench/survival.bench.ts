@@ -15,6 +15,7 @@ import { digitizeCurves, kaplanMeier, logRankTest } from "../src/index.js";
 import { makeData, split, type BenchData } from "./data.js";
 import { benchReconstruct } from "./reconstruct.js";
 import { benchBreadth } from "./breadth.js";
+import { benchCox } from "./cox.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -156,4 +157,14 @@ for (const row of benchBreadth(timeIt)) {
   const verdict = row.limit === 0 ? "    " : ratio <= row.limit ? "PASS" : "FAIL";
   const target = row.limit === 0 ? "" : ` (target: within ${row.limit}x)`;
   console.log(`  ${verdict}  ${row.what}: ${fmt(row.ms)} ms, ${ratio.toFixed(2)}x ${fmt(row.baseMs)} ms${target}`);
+}
+
+// ---- coxPH, 5 covariates and 4 strata (bench/cox.ts) ---------------------------------------------
+const cox = benchCox(timeIt, here);
+console.log(`\ncoxPH, 5 covariates + 4 strata, 1,000,000 rows (median ms): ${fmt(cox.ms)} ms`);
+if (cox.rMs === null) console.log("  SKIP  at least 5x faster than R's coxph (R not installed)");
+else {
+  const ratio = cox.rMs / cox.ms;
+  console.log(`  R coxph on the same rows: ${fmt(cox.rMs)} ms -> ours is ${ratio.toFixed(1)}x faster`);
+  console.log(`  ${ratio >= 5 ? "PASS" : "FAIL"}  at least 5x faster than R's coxph (${ratio.toFixed(1)}x)`);
 }

@@ -251,15 +251,43 @@ function countBySort(
 
 /**
  * The distinct values of x, ascending, exactly as they are (no near-tie merging): by the hash
- * table while they are few, else by a sort.
+ * table while they are few, else by a sort; with a limit, null when there are more than that.
  */
-export function distinctValues(x: Float64Array): Float64Array {
-  const counted = countByHash(x, new Uint8Array(x.length), null, 1, null, Math.max(4096, x.length >>> 3), null);
+export function distinctValues(x: Float64Array): Float64Array;
+export function distinctValues(x: Float64Array, limit: number): Float64Array | null;
+export function distinctValues(x: Float64Array, limit?: number): Float64Array | null {
+  const counted = countByHash(x, new Uint8Array(x.length), null, 1, null, limit ?? Math.max(4096, x.length >>> 3), null);
   if (counted) return counted.sorted;
+  if (limit !== undefined) return null; // more than limit distinct values
   const sorted = Float64Array.from(x).sort();
   let m = 0;
   for (let i = 0; i < sorted.length; i++) if (m === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i] + 0;
   return sorted.slice(0, m);
+}
+
+/**
+ * The index of each x[i] in `values` (distinct, every x among them), by a hash table: one pass,
+ * where a binary search per row would cost log(values) branches.
+ */
+export function valueIndex(values: Float64Array, x: ArrayLike<number>): Int32Array {
+  let mask = 15;
+  while (mask < 2 * values.length) mask = mask * 2 + 1;
+  const keys = new Float64Array(mask + 1);
+  const slots = new Int32Array(mask + 1).fill(-1);
+  for (let k = 0; k < values.length; k++) {
+    let h = hash(values[k] + 0, mask);
+    while (slots[h] !== -1) h = (h + 1) & mask;
+    keys[h] = values[k] + 0;
+    slots[h] = k;
+  }
+  const out = new Int32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const t = x[i] + 0;
+    let h = hash(t, mask);
+    while (keys[h] !== t || slots[h] === -1) h = (h + 1) & mask;
+    out[i] = slots[h];
+  }
+  return out;
 }
 
 /** Merges near-equal times (aeqSurv) and accumulates the risk sets. */

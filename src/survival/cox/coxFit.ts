@@ -24,6 +24,7 @@
  * Reference: Therneau & Grambsch, Modeling Survival Data (2000), ch. 3; Efron (1977) JASA 72:557.
  */
 import { countBelow } from "../core/bisect.js";
+import { distinctValues, valueIndex } from "../core/tabulate.js";
 import { cholesky2, chinv2, chsolve2, symmetricFromUpper } from "./cholesky.js";
 
 export type Ties = "efron" | "breslow";
@@ -38,6 +39,12 @@ export interface CoxFitControl {
   readonly tolerChol: number;
   /** Merge times that differ by floating-point noise, as R's timefix (aeqSurv). */
   readonly timefix: boolean;
+  /**
+   * Sum the likelihood by (stratum, time) cells rather than over sorted rows: by default from
+   * 5,000 rows on, where the cells are few (the same sums in another order: on ill-conditioned
+   * fits, such as a coefficient diverging, the iterations can then part from R's).
+   */
+  readonly cells?: boolean;
 }
 
 export interface CoxFitResult {
@@ -207,11 +214,14 @@ export function coxFit(
   const efron = control.ties === "efron";
   const weights = rows.weights ?? null;
 
-  // Sort by stratum and time (stable), as coxph.fit's order(strata, time).
-  const sorted = coxOrder(time, rows, control.timefix);
-  const order = sorted.order;
-  const group = sorted.group;
-  const stratum = sorted.stratum;
+  // Where the (stratum, time) cells are few, the likelihood sums rows into them in data order
+  // (no sort); otherwise rows are sorted by stratum and time (stable), as coxph.fit's order.
+  const useCells = control.cells ?? n >= 5000;
+  const plan = rows.entry || !useCells ? null : cellPlan(time, rows.strata ?? null, control.timefix, p);
+  const sorted = plan ? null : coxOrder(time, rows, control.timefix);
+  const order = sorted ? sorted.order : identity(n);
+  const group = sorted ? sorted.group : new Int32Array(0);
+  const stratum = sorted ? sorted.stratum : new Int32Array(0);
   const stime = new Float64Array(n);
   const status = new Uint8Array(n);
   const wt = new Float64Array(n);
@@ -224,33 +234,33 @@ export function coxFit(
   }
   // With delayed entry: each row's sorted position, and the entry times in the entry order.
   const entry = rows.entry ?? null;
-  const byEntry = sorted.byEntry;
+  const byEntry = sorted ? sorted.byEntry : null;
   const positionOf = new Int32Array(entry ? n : 0);
   if (entry) for (let r = 0; r < n; r++) positionOf[order[r]] = r;
 
   // Centre and scale (coxfit6.c): x <- (x - mean) * sum w / sum w |x - mean|, means weighted.
   const means = new Float64Array(p);
   const scale = new Float64Array(p).fill(1);
-  const x: Float64Array[] = [];
+  // Row-major (one stream through memory in the likelihood's walk), in the walk's order.
+  const xr = new Float64Array(n * p);
+  const sortedRows = sorted !== null;
   for (let k = 0; k < p; k++) {
     const col = columns[k];
-    const xk = new Float64Array(n);
-    for (let i = 0; i < n; i++) xk[i] = col[order[i]];
-    if (!isIndicatorLike(xk)) {
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += wt[i] * xk[i];
-      mean /= wtotal;
-      let absSum = 0;
-      for (let i = 0; i < n; i++) {
-        xk[i] -= mean;
-        absSum += wt[i] * Math.abs(xk[i]);
-      }
-      const s = absSum > 0 ? wtotal / absSum : 1;
-      for (let i = 0; i < n; i++) xk[i] *= s;
-      means[k] = mean;
-      scale[k] = s;
+    if (isIndicatorLike(col)) {
+      for (let i = 0; i < n; i++) xr[i * p + k] = col[sortedRows ? order[i] : i];
+      continue;
     }
-    x.push(xk);
+    // summed in the walk's order, as coxfit6.c sums the sorted rows (on a diverging fit the
+    // last bits of the mean decide where R's iterations stop)
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += wt[i] * col[sortedRows ? order[i] : i];
+    mean /= wtotal;
+    let absSum = 0;
+    for (let i = 0; i < n; i++) absSum += wt[i] * Math.abs(col[sortedRows ? order[i] : i] - mean);
+    const sc = absSum > 0 ? wtotal / absSum : 1;
+    for (let i = 0; i < n; i++) xr[i * p + k] = (col[sortedRows ? order[i] : i] - mean) * sc;
+    means[k] = mean;
+    scale[k] = sc;
   }
 
   // Work space shared by the likelihood evaluations.
@@ -260,7 +270,7 @@ export function coxFit(
   const a2 = new Float64Array(p);
   const cmat = new Float64Array(p * p);
   const cmat2 = new Float64Array(p * p);
-  const xi = new Float64Array(p);
+  const pp = p * p;
 
   /**
    * Log partial likelihood at beta; leaves the score in u and the information in the upper
@@ -270,7 +280,7 @@ export function coxFit(
    * is not at risk at, its entry or earlier. Deaths at a tied time enter all at once (Breslow)
    * or in ndead equal fractions (Efron).
    */
-  function evaluate(beta: Float64Array): number {
+  function evaluateSorted(beta: Float64Array): number {
     u.fill(0);
     imat.fill(0);
     let loglik = 0;
@@ -305,16 +315,15 @@ export function coxFit(
             cmat.fill(0);
             continue;
           }
+          const base = r * p;
           let zbeta = 0;
-          for (let k = 0; k < p; k++) {
-            xi[k] = x[k][r];
-            zbeta += beta[k] * xi[k];
-          }
+          for (let k = 0; k < p; k++) zbeta += beta[k] * xr[base + k];
           const risk = Math.exp(zbeta) * wt[r];
           denom -= risk;
           for (let i2 = 0; i2 < p; i2++) {
-            a[i2] -= risk * xi[i2];
-            for (let j = 0; j <= i2; j++) cmat[i2 * p + j] -= risk * xi[i2] * xi[j];
+            const rx = risk * xr[base + i2];
+            a[i2] -= rx;
+            for (let j = 0; j <= i2; j++) cmat[i2 * p + j] -= rx * xr[base + j];
           }
         }
       }
@@ -322,19 +331,18 @@ export function coxFit(
       let deadwt = 0;
       let denom2 = 0;
       while (person >= 0 && group[person] === g) {
+        const base = person * p;
         let zbeta = 0;
-        for (let k = 0; k < p; k++) {
-          xi[k] = x[k][person];
-          zbeta += beta[k] * xi[k];
-        }
+        for (let k = 0; k < p; k++) zbeta += beta[k] * xr[base + k];
         const w = wt[person];
         const risk = Math.exp(zbeta) * w;
         nrisk++;
         if (status[person] === 0) {
           denom += risk;
           for (let i = 0; i < p; i++) {
-            a[i] += risk * xi[i];
-            for (let j = 0; j <= i; j++) cmat[i * p + j] += risk * xi[i] * xi[j];
+            const rx = risk * xr[base + i];
+            a[i] += rx;
+            for (let j = 0; j <= i; j++) cmat[i * p + j] += rx * xr[base + j];
           }
         } else {
           ndead++;
@@ -342,48 +350,167 @@ export function coxFit(
           denom2 += risk;
           loglik += w * zbeta;
           for (let i = 0; i < p; i++) {
-            u[i] += w * xi[i];
-            a2[i] += risk * xi[i];
-            for (let j = 0; j <= i; j++) cmat2[i * p + j] += risk * xi[i] * xi[j];
+            const xv = xr[base + i];
+            const rx = risk * xv;
+            u[i] += w * xv;
+            a2[i] += rx;
+            for (let j = 0; j <= i; j++) cmat2[i * p + j] += rx * xr[base + j];
           }
         }
         person--;
       }
       if (ndead === 0) continue;
-      if (!efron || ndead === 1) {
-        denom += denom2;
-        loglik -= deadwt * Math.log(denom);
-        for (let i = 0; i < p; i++) {
-          a[i] += a2[i];
-          const mean = a[i] / denom;
-          u[i] -= deadwt * mean;
-          for (let j = 0; j <= i; j++) {
-            cmat[i * p + j] += cmat2[i * p + j];
-            imat[j * p + i] += (deadwt * (cmat[i * p + j] - mean * a[j])) / denom;
-          }
-        }
-      } else {
-        const wtave = deadwt / ndead;
-        for (let k = 0; k < ndead; k++) {
-          denom += denom2 / ndead;
-          loglik -= wtave * Math.log(denom);
-          for (let i = 0; i < p; i++) {
-            a[i] += a2[i] / ndead;
-            const mean = a[i] / denom;
-            u[i] -= wtave * mean;
-            for (let j = 0; j <= i; j++) {
-              cmat[i * p + j] += cmat2[i * p + j] / ndead;
-              imat[j * p + i] += (wtave * (cmat[i * p + j] - mean * a[j])) / denom;
-            }
-          }
-        }
-      }
+      const step = addDeaths(denom, denom2, ndead, deadwt);
+      loglik += step.loglik;
+      denom = step.denom;
       a2.fill(0);
       cmat2.fill(0);
     }
     return loglik;
   }
 
+  /**
+   * The same by cells: one pass over the rows in data order sums each (stratum, time) cell's
+   * risk, risk x and risk x x' (censored rows and deaths apart), then the cells are walked as
+   * the sorted rows would be. The sums are the same; only their order of addition differs.
+   */
+  const cells = plan ? cellSums(plan.count, p) : null;
+  // What does not depend on beta: the deaths' number and weight per cell, and sum w x over deaths
+  // (the score's first term, and with beta the log-likelihood's).
+  const deathsIn = new Float64Array(plan ? plan.count : 0);
+  const deadWeightIn = new Float64Array(plan ? plan.count : 0);
+  const deadSum = new Float64Array(p);
+  if (plan) {
+    for (let i = 0; i < n; i++) {
+      if (status[i] === 0) continue;
+      deathsIn[plan.cell[i]]++;
+      deadWeightIn[plan.cell[i]] += wt[i];
+      for (let k = 0; k < p; k++) deadSum[k] += wt[i] * xr[i * p + k];
+    }
+  }
+  function evaluateCells(beta: Float64Array): number {
+    const c = cells!;
+    const cell = plan!.cell;
+    c.zero();
+    const den = c.den; // cell 2b: censored rows of cell b; 2b + 1: its deaths
+    const ca = c.a;
+    const cc = c.c;
+    for (let i = 0; i < n; i++) {
+      const base = i * p;
+      let zbeta = 0;
+      for (let k = 0; k < p; k++) zbeta += beta[k] * xr[base + k];
+      const risk = Math.exp(zbeta) * wt[i];
+      const b = 2 * cell[i] + status[i];
+      den[b] += risk;
+      const ab = b * p;
+      const cb = b * pp;
+      for (let k = 0; k < p; k++) {
+        const rx = risk * xr[base + k];
+        ca[ab + k] += rx;
+        const row = cb + k * p;
+        for (let l = 0; l <= k; l++) cc[row + l] += rx * xr[base + l];
+      }
+    }
+    let loglik = 0;
+    for (let k = 0; k < p; k++) {
+      u[k] = deadSum[k];
+      loglik += beta[k] * deadSum[k];
+    }
+    imat.fill(0);
+    const perStratum = plan!.perStratum;
+    for (let s = 0; s < plan!.strata; s++) {
+      let denom = 0;
+      a.fill(0);
+      cmat.fill(0);
+      for (let j = perStratum - 1; j >= 0; j--) {
+        const b = s * perStratum + j;
+        const censored = 2 * b;
+        denom += den[censored];
+        for (let k = 0; k < p; k++) {
+          a[k] += ca[censored * p + k];
+          for (let l = 0; l <= k; l++) cmat[k * p + l] += cc[censored * pp + k * p + l];
+        }
+        const ndead = deathsIn[b];
+        if (ndead === 0) continue;
+        const dead = censored + 1;
+        for (let k = 0; k < p; k++) {
+          a2[k] = ca[dead * p + k];
+          for (let l = 0; l <= k; l++) cmat2[k * p + l] = cc[dead * pp + k * p + l];
+        }
+        const step = addDeaths(denom, den[dead], ndead, deadWeightIn[b]);
+        loglik += step.loglik;
+        denom = step.denom;
+      }
+    }
+    return loglik;
+  }
+
+  /**
+   * Adds the d deaths of one time (their sums in denom2, a2, cmat2) to u, imat and the risk-set
+   * sums a, cmat; returns the log-likelihood term and the new denom. Breslow, or Efron: the k-th
+   * death sees denom + f denom2, a + f a2, cmat + f cmat2, f = k/d, and the sums over k of
+   * coxfit6.c's terms are taken in closed form from five scalar sums: O(d + p^2), not O(d p^2).
+   */
+  function addDeaths(denom: number, denom2: number, ndead: number, deadwt: number): { loglik: number; denom: number } {
+    let loglik = 0;
+    if (!efron || ndead === 1) {
+      denom += denom2;
+      loglik -= deadwt * Math.log(denom);
+      for (let i = 0; i < p; i++) {
+        a[i] += a2[i];
+        const mean = a[i] / denom;
+        u[i] -= deadwt * mean;
+        for (let j = 0; j <= i; j++) {
+          cmat[i * p + j] += cmat2[i * p + j];
+          imat[j * p + i] += (deadwt * (cmat[i * p + j] - mean * a[j])) / denom;
+        }
+      }
+      return { loglik, denom };
+    }
+    const wtave = deadwt / ndead;
+    let s1 = 0; // sum 1/D
+    let sf = 0; // sum f/D
+    let t0 = 0; // sum 1/D^2
+    let t1 = 0; // sum f/D^2
+    let t2 = 0; // sum f^2/D^2
+    let product = 1; // sum of log D as the log of products (one log per few deaths, not per death)
+    for (let k = 1; k <= ndead; k++) {
+      const f = k / ndead;
+      const D = denom + f * denom2;
+      if (D > 1e-100 && D < 1e100) {
+        product *= D; // stays within 1e-200 .. 1e200
+        if (product > 1e100 || product < 1e-100) {
+          loglik -= wtave * Math.log(product);
+          product = 1;
+        }
+      } else {
+        loglik -= wtave * Math.log(D);
+      }
+      const inv = 1 / D;
+      const inv2 = inv * inv;
+      s1 += inv;
+      sf += f * inv;
+      t0 += inv2;
+      t1 += f * inv2;
+      t2 += f * f * inv2;
+    }
+    loglik -= wtave * Math.log(product);
+    for (let i = 0; i < p; i++) {
+      u[i] -= wtave * (a[i] * s1 + a2[i] * sf);
+      for (let j = 0; j <= i; j++) {
+        const c = cmat[i * p + j] * s1 + cmat2[i * p + j] * sf;
+        const aa = a[i] * a[j] * t0 + (a[i] * a2[j] + a2[i] * a[j]) * t1 + a2[i] * a2[j] * t2;
+        imat[j * p + i] += wtave * (c - aa);
+      }
+    }
+    for (let i = 0; i < p; i++) {
+      a[i] += a2[i];
+      for (let j = 0; j <= i; j++) cmat[i * p + j] += cmat2[i * p + j];
+    }
+    return { loglik, denom: denom + denom2 };
+  }
+
+  const evaluate = plan ? evaluateCells : evaluateSorted;
   const beta = new Float64Array(p);
   const newbeta = new Float64Array(p);
   const step = new Float64Array(p);
@@ -466,4 +593,49 @@ export function coxFit(
   const logLik = evaluate(beta);
   const factor = cholesky2(imat, p, control.tolerChol);
   return finish(control.iterMax, false, halving > 0, logLik, factor.redundant);
+}
+
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Each row's (stratum, time) cell, when the cells are few enough to be summed into; else null. */
+interface CellPlan {
+  readonly cell: Int32Array;
+  readonly count: number;
+  readonly strata: number;
+  /** Merged distinct times (cells per stratum). */
+  readonly perStratum: number;
+}
+
+function cellPlan(time: ArrayLike<number>, strata: ArrayLike<number> | null, timefix: boolean, p: number): CellPlan | null {
+  const n = time.length;
+  const values = distinctValues(time instanceof Float64Array ? time : Float64Array.from(time), Math.max(64, n >>> 4));
+  if (values === null) return null;
+  let k = 1;
+  if (strata) for (let i = 0; i < n; i++) if (strata[i] + 1 > k) k = strata[i] + 1;
+  const merged = tieGroups(values, timefix); // as aeqSurv, over the distinct values
+  const perStratum = values.length === 0 ? 0 : merged[values.length - 1] + 1;
+  const count = k * perStratum;
+  if (count > n / 4 || count * (p * p + p + 2) * 2 > 1 << 23) return null;
+  const cell = valueIndex(values, time);
+  for (let i = 0; i < n; i++) cell[i] = (strata ? strata[i] : 0) * perStratum + merged[cell[i]];
+  return { cell, count, strata: k, perStratum };
+}
+
+/** The per-cell sums of the likelihood (risk, risk x, risk x x'), censored rows and deaths apart. */
+function cellSums(count: number, p: number) {
+  const sums = {
+    den: new Float64Array(2 * count),
+    a: new Float64Array(2 * count * p),
+    c: new Float64Array(2 * count * p * p),
+    zero() {
+      sums.den.fill(0);
+      sums.a.fill(0);
+      sums.c.fill(0);
+    },
+  };
+  return sums;
 }
