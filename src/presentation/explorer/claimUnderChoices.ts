@@ -55,6 +55,12 @@ export interface ClaimUnderChoices {
   readonly recomputed: number | null;
   /** The recomputed number rounded to the decimals printed (atPrecision), or null. */
   readonly rounded: string | null;
+  /**
+   * The recomputed number as the verdict tables show it: one digit more than the paper printed
+   * (whole numbers as they are; 3 decimals for a statistic the paper did not print), with the
+   * printed unit; null when there is none.
+   */
+  readonly shown: string | null;
   readonly pValue: number | null;
   readonly verdict: "reproduced" | "not reproduced";
   /** Why: one line per condition, in the order checked. */
@@ -134,6 +140,10 @@ export function claimUnderChoices(claim: Claim, inputs: ClaimInputs): ClaimUnder
 
   let rounded: string | null = null;
   const printed = claim.values[0];
+  const shown =
+    recomputed === null
+      ? null
+      : (Number.isInteger(recomputed) ? String(recomputed) : recomputed.toFixed(printed ? printed.decimals + 1 : 3)) + (printed?.unit === "%" ? "%" : "");
   if (printed && recomputed !== null) {
     const j = atPrecision(recomputed, printed);
     rounded = j.rounded;
@@ -158,6 +168,7 @@ export function claimUnderChoices(claim: Claim, inputs: ClaimInputs): ClaimUnder
     printed: printedText(claim),
     recomputed,
     rounded,
+    shown,
     pValue,
     verdict: ok ? "reproduced" : "not reproduced",
     reasons: Object.freeze(reasons),

@@ -11,8 +11,7 @@
  * @example
  * cellValue(" 5.5 ");   // => 5.5
  * cellValue("");        // => ""
- * explorerCsv({ group: ["1", "2"], status: ["1", "0"], months: ["5.5", "12"] });
- * // => "group,status,months\n1,1,5.5\n2,0,12\n"
+ * explorerCsv({ group: ["1", "2"], status: ["1", "0"], months: ["5.5", "12"] });   // => "group,status,months\n1,1,5.5\n2,0,12\n"
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
 import { PLAIN_NUMBER } from "../../study/data/csvLines.js";

@@ -19,6 +19,8 @@ export interface ExplorerTable {
   readonly rows: readonly (readonly string[])[];
   /** Rows of the chosen test (marked "(chosen)" in their first cell too). */
   readonly chosen: readonly number[];
+  /** Columns of numbers (aligned right). */
+  readonly numeric: readonly number[];
 }
 
 const DASH = "-";
@@ -46,7 +48,7 @@ function testRow(t: ExplorerTest, chosen: boolean): string[] {
 }
 
 function freeze(t: ExplorerTable): ExplorerTable {
-  return Object.freeze({ ...t, head: Object.freeze([...t.head]), rows: Object.freeze(t.rows.map((r) => Object.freeze([...r]))), chosen: Object.freeze([...t.chosen]) });
+  return Object.freeze({ ...t, head: Object.freeze([...t.head]), rows: Object.freeze(t.rows.map((r) => Object.freeze([...r]))), chosen: Object.freeze([...t.chosen]), numeric: Object.freeze([...t.numeric]) });
 }
 
 /**
@@ -62,11 +64,12 @@ export function explorerTables(r: ExplorerResults): readonly ExplorerTable[] {
     rows: r.claims.map((c) => [
       c.label,
       c.printed,
-      [c.recomputed === null ? null : sig4(c.recomputed), c.pValue === null ? null : `p = ${sig4(c.pValue)}`].filter((s) => s !== null).join("; ") || DASH,
+      [c.shown, c.pValue === null ? null : `p = ${sig4(c.pValue)}`].filter((s) => s !== null).join("; ") || DASH,
       c.verdict,
       c.reasons.join("; "),
     ]),
     chosen: [],
+    numeric: [],
   };
   const arms: ExplorerTable = {
     id: "arms",
@@ -82,6 +85,7 @@ export function explorerTables(r: ExplorerResults): readonly ExplorerTable[] {
       sig4(a.survivalAtCutoff),
     ]),
     chosen: [],
+    numeric: [1, 2, 3, 4, 5, 6],
   };
   const logRank: ExplorerTable = {
     id: "logrank",
@@ -93,6 +97,7 @@ export function explorerTables(r: ExplorerResults): readonly ExplorerTable[] {
       t.expected ? t.expected.map(sig4).join(", ") : DASH,
     ]),
     chosen: r.logRank.flatMap((t, i) => (t.chosen ? [i] : [])),
+    numeric: [1, 2, 3, 4, 5],
   };
   const cox: ExplorerTable = {
     id: "cox",
@@ -108,6 +113,7 @@ export function explorerTables(r: ExplorerResults): readonly ExplorerTable[] {
       ],
     ],
     chosen: [],
+    numeric: [0, 1, 2, 3],
   };
   const oneYear: ExplorerTable = {
     id: "oneyear",
@@ -122,6 +128,7 @@ export function explorerTables(r: ExplorerResults): readonly ExplorerTable[] {
       String(r.oneYear.censoredBefore[i]),
     ]),
     chosen: [],
+    numeric: [1, 2, 3, 4, 5],
   };
   const f = r.oneYear.fisher;
   const oneYearTests: ExplorerTable = {
@@ -139,6 +146,7 @@ export function explorerTables(r: ExplorerResults): readonly ExplorerTable[] {
       ],
     ],
     chosen: r.oneYear.tests.flatMap((t, i) => (t.chosen ? [i] : [])),
+    numeric: [1, 2, 3, 4],
   };
   return Object.freeze([claims, arms, logRank, cox, oneYear, oneYearTests].map(freeze));
 }
