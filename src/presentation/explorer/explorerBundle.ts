@@ -6,7 +6,7 @@
  *
  * Built for `platform: "browser"`: a Node API anywhere in what the page imports fails the build
  * (esbuild cannot resolve "node:fs" for a browser), so the bundle is also the check that the
- * code the page runs is browser-safe. Not minified (about 100 KB, next to plotly.js's 4.7 MB),
+ * code the page runs is browser-safe. Not minified (about 110 KB, next to plotly.js's 4.7 MB),
  * so that a reader can read it; the output is a pure function of the sources and esbuild's
  * version, so the report stays byte-stable. Resolved from the project root (the working
  * directory), as plotlySource is; esbuild is a devDependency, loaded on first use.
