@@ -48,19 +48,19 @@ const nodeResults = (m: Model) => explorerResults(m.endpoint, rowValues(m.cells[
 
 /** The result tables as the page shows them: caption, head and cell texts. */
 const shownTables = (page: Page) =>
-  page.$$eval("#explorer-results table", (tables) =>
+  page.$$eval("#explorer-results table", (tables: any[]) =>
     tables.map((t) => ({
       id: t.id.replace(/^explorer-table-/, ""),
-      caption: document.getElementById(t.getAttribute("aria-labelledby")!)!.textContent,
-      head: Array.from(t.querySelectorAll("thead th"), (th) => th.textContent),
-      rows: Array.from(t.querySelectorAll("tbody tr"), (tr) => Array.from(tr.children, (td) => td.textContent)),
+      caption: (globalThis as any).document.getElementById(t.getAttribute("aria-labelledby")!)!.textContent,
+      head: Array.from(t.querySelectorAll("thead th"), (th: any) => th.textContent as string),
+      rows: Array.from(t.querySelectorAll("tbody tr"), (tr: any) => Array.from(tr.children, (td: any) => td.textContent as string)),
     })),
   );
 
 /** The figure's traces as plotly holds them. */
 const shownTraces = (page: Page) =>
   page.evaluate(() =>
-    ((document.getElementById("explorer-figure") as unknown as { data: { uid: string; x: unknown; y: unknown; text?: unknown }[] }).data).map((t) => ({
+    (((globalThis as any).document.getElementById("explorer-figure") as unknown as { data: { uid: string; x: unknown; y: unknown; text?: unknown }[] }).data).map((t) => ({
       uid: t.uid,
       x: t.x,
       y: t.y,
@@ -104,8 +104,8 @@ const tally = { numbers: 0, differing: 0, maxUlps: 0, maxRelative: 0, comparison
 /** The page shows what the library computes in Node for the same table and choices. */
 async function expectSame(page: Page, m: Model, what: string): Promise<void> {
   const r = nodeResults(m);
-  const shown = JSON.parse(await page.evaluate(() => JSON.stringify(window.explorer.results())));
-  const compact = await page.evaluate(() => document.getElementById("explorer-figure")!.clientWidth < 600);
+  const shown = JSON.parse(await page.evaluate(() => JSON.stringify((globalThis as any).explorer.results())));
+  const compact = await page.evaluate(() => (globalThis as any).document.getElementById("explorer-figure")!.clientWidth < 600);
   const fig = explorerFigure(r, { compact });
   const traces = fig.data.map((t) => ({ uid: t.uid, x: t.x, y: t.y, text: t.text ?? null }));
   const c = compareJson([shown, await shownTraces(page)], JSON.parse(JSON.stringify([r, traces])));
@@ -177,9 +177,9 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
     page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
     page.on("request", (r) => void (/^(file|data|blob):/.test(r.url()) || remote.push(r.url())));
     await page.goto(`file://${file}`);
-    await page.waitForFunction(() => window.explorer?.timings.length > 0);
+    await page.waitForFunction(() => (globalThis as any).explorer?.timings.length > 0);
     const done = async () => {
-      timings.push(...(await page.evaluate(() => window.explorer.timings)).slice(1)); // the first draw loads plotly's fonts and caches
+      timings.push(...(await page.evaluate(() => (globalThis as any).explorer.timings)).slice(1)); // the first draw loads plotly's fonts and caches
       await context.close();
       expect(errors).toEqual([]);
       expect(remote).toEqual([]);
@@ -246,7 +246,7 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
   it("a bad edit shows the library's message beside the cell, and the last good results stay on screen", { timeout: 60_000 }, async () => {
     const { page, done } = await open(1280);
     const m = fresh();
-    const good = await page.evaluate(() => JSON.stringify(window.explorer.results())); // in Chromium: compared with itself
+    const good = await page.evaluate(() => JSON.stringify((globalThis as any).explorer.results())); // in Chromium: compared with itself
     const tablesBefore = await shownTables(page);
     const bad: [number, "months" | "status" | "group", string][] = [
       [4, "months", "-3"],
@@ -272,12 +272,12 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
       expect(await note.textContent()).toBe(`Patient ${row + 1}: ${message}`);
       // The message sits in the row right under the cell's.
       expect(await page.evaluate(([r, c]) => {
-        const tr = document.querySelector(`#explorer-patients input[data-row="${r}"][data-column="${c}"]`)!.closest("tr")!;
+        const tr = (globalThis as any).document.querySelector(`#explorer-patients input[data-row="${r}"][data-column="${c}"]`)!.closest("tr")!;
         return tr.nextElementSibling?.className;
       }, [row, column] as const)).toBe("ex-error-row");
       expect(await page.locator("#explorer-status").textContent()).toContain(`Not recomputed: patient ${row + 1}'s ${column} (${message})`);
       expect(await page.locator("#explorer-results").getAttribute("class")).toContain("ex-stale");
-      expect(await page.evaluate(() => JSON.stringify(window.explorer.results()))).toBe(good);
+      expect(await page.evaluate(() => JSON.stringify((globalThis as any).explorer.results()))).toBe(good);
       expect(await shownTables(page)).toEqual(tablesBefore);
       expect(await page.locator("#explorer-download").isDisabled()).toBe(true);
       await cell(page, row, column).fill(m.cells.recurrence[column][row]);
@@ -287,7 +287,7 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
     await page.fill('input[name="confLevel"]', "1.5");
     expect(await page.locator("#explorer-error-confLevel").textContent()).toBe("confLevel is 1.5: it must be a number strictly between 0 and 1");
     expect(await page.locator('input[name="confLevel"]').getAttribute("aria-invalid")).toBe("true");
-    expect(await page.evaluate(() => JSON.stringify(window.explorer.results()))).toBe(good);
+    expect(await page.evaluate(() => JSON.stringify((globalThis as any).explorer.results()))).toBe(good);
     await page.fill('input[name="confLevel"]', "0.95");
     await expectSame(page, m, "CI level put back");
     await done();
@@ -385,16 +385,16 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
     m.cells.recurrence.status[6] = "0";
     await expectSame(page, m, "a cell typed into");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.column)).toBe("months");
+    expect(await page.evaluate(() => ((globalThis as any).document.activeElement as any).dataset.column)).toBe("months");
     await page.focus('#explorer-patients button[aria-label="Remove patient 39"]');
     await page.keyboard.press("Enter");
     for (const c of ["group", "status", "months"] as const) m.cells.recurrence[c].pop();
     await expectSame(page, m, "a row removed with Enter");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Remove patient 38");
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute("aria-label"))).toBe("Remove patient 38");
     const unlabelled = await page.$$eval("#explorer input, #explorer select, #explorer button", (els) =>
       els
         .filter((el) => {
-          const e = el as HTMLInputElement;
+          const e = el as any;
           const name = (e.labels?.length ? e.labels[0].textContent : "") || e.getAttribute("aria-label") || (e.tagName === "BUTTON" ? e.textContent : "");
           return !name?.trim();
         })
@@ -408,8 +408,8 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
     mkdirSync("build/screenshots", { recursive: true });
     for (const [width, file] of [[1280, "explorer.png"], [390, "explorer-390.png"]] as const) {
       const { page, done } = await open(width);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
-      const compact = await page.evaluate(() => document.getElementById("explorer-figure")!.clientWidth < 600);
+      expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+      const compact = await page.evaluate(() => (globalThis as any).document.getElementById("explorer-figure")!.clientWidth < 600);
       expect(compact).toBe(width < 600);
       await expectSame(page, fresh(), `${width} px`);
       // From the choices to the figure: what the README shows.
