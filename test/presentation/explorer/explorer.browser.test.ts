@@ -158,6 +158,8 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
           `max ${at(1)} ms (of which the library's computation: median ${compute[Math.floor(compute.length / 2)].toFixed(1)} ms, ` +
           `max ${compute[compute.length - 1].toFixed(1)} ms)\n`,
       );
+      // A sanity bound only (the aim is under 100 ms; the machine is shared, so no tighter assertion).
+      expect(total[Math.floor(total.length / 2)], "median time of a change, ms").toBeLessThan(1000);
     }
   });
 
@@ -412,6 +414,10 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
       const compact = await page.evaluate(() => (globalThis as any).document.getElementById("explorer-figure")!.clientWidth < 600);
       expect(compact).toBe(width < 600);
       await expectSame(page, fresh(), `${width} px`);
+      // One change there and back, so that the status line shows a change's time, not the first draw's.
+      await page.check('input[name="cutoff"][value="exclusive"]');
+      await page.check('input[name="cutoff"][value="inclusive"]');
+      await expectSame(page, fresh(), `${width} px, after a change and back`);
       // From the choices to the figure: what the README shows.
       const top = (await page.locator("#explorer-choices").boundingBox())!.y - 8;
       const figure = (await page.locator("#explorer-figure").boundingBox())!;
@@ -419,12 +425,6 @@ describe.skipIf(!hasChromium())(`the explorer in Chromium${why}`, () => {
       await done();
     }
     if (process.env.UPDATE_SCREENSHOT === "1") copyFileSync("build/screenshots/explorer.png", "src/presentation/explorer/explorer.png");
-  });
-
-  it("takes well under a second a change (the times are printed after the tests; the aim is under 100 ms)", () => {
-    expect(timings.length).toBeGreaterThan(30);
-    const total = timings.map((t) => t.compute + t.draw).sort((a, b) => a - b);
-    expect(total[Math.floor(total.length / 2)]).toBeLessThan(1000);
   });
 
   it("in the report, the same explorer runs beside the notebooks' figures", { timeout: 60_000 }, async () => {
