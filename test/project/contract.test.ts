@@ -63,6 +63,7 @@ const figureAxes = {
   y: { pixels: [874.28, 188.58] as [number, number], values: [0, 1] as [number, number] },
   colors: ["#0072B2", "#D55E00"],
 };
+const accuracyOptions = { ...figureAxes, groups: [1, 2], atRiskTimes: [0, 3, 6, 9, 12, 15, 18] };
 
 const RESULT = "a result of the library passed back in, read for the fields it needs (any extra field is its own)";
 const CLAIM = "a record of data/claims.json (checked by validateClaims), which carries fields this function does not read";
@@ -103,6 +104,8 @@ const ENTRIES: Record<string, Entry> = {
   },
   // digitize
   "digitizeCurves.options": { kind: "options", valid: figureAxes, typo: "colours", call: (x) => lib.digitizeCurves(figurePng, x as never) },
+  "figureAccuracy.truth": { kind: "data", valid: surv, call: (x) => lib.figureAccuracy(figurePng, x as never, accuracyOptions) },
+  "figureAccuracy.options": { kind: "options", valid: accuracyOptions, typo: "colours", call: (x) => lib.figureAccuracy(figurePng, surv, x as never) },
   // study
   "loadEndpoint.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadEndpoint("recurrence", x) },
   "loadStudy.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadStudy(x) },
@@ -364,6 +367,7 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   checkAnswer: () => lib.checkAnswer(lib.EXERCISES.get("km/at-risk-9")!, 3, undefined),
   groupRows: () => lib.groupRows(lib.parseSurvivalCsv(csv, "my.csv", columns), "a"),
   parseColor: () => lib.parseColor("#0072B2"),
+  accuracyTable: () => lib.accuracyTable([{ figure: "Figure 2", accuracy: lib.figureAccuracy(figurePng, surv, accuracyOptions) }]),
 };
 
 describe("results are frozen, deeply", () => {
