@@ -49,6 +49,7 @@ const table = [[10, 13], [12, 4]];
 const coxData = { time: rec.months, event: rec.status, covariates: { arm: rec.group.map((g) => (g === 1 ? 1 : 0)) } };
 const coxFit = lib.coxPH(coxData);
 const kmFit = lib.kaplanMeier(arm1 as never);
+const kmFigure = lib.kmFigure([{ label: "A", fit: kmFit }]);
 const rows = { group: rec.group, status: rec.status, months: rec.months };
 const csv = "time,event,arm\n1,1,a\n2,0,b\n";
 const columns = { time: "time", event: "event", group: "arm" };
@@ -167,6 +168,14 @@ const ENTRIES: Record<string, Entry> = {
   "displayBundle.options": { kind: "options", valid: { text: "t" }, call: (x) => lib.displayBundle(fig, x) },
   "renderPngs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.renderPngs([], x) },
   "renderSvgs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.renderSvgs([], x) },
+  "pngsOrFiles.options": {
+    kind: "options",
+    valid: { scale: 1 },
+    async: true,
+    call: (x) => lib.pngsOrFiles([], [], x),
+  },
+  "figureAxes.fig": { kind: "exempt", why: FIGURE },
+  "figureAxes.options": { kind: "options", valid: { scale: 1 }, call: (x) => lib.figureAxes(kmFigure, x) },
   "withPngs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.withPngs([], x) },
   "buildReport.options": { kind: "options", valid: { title: "T", plotlyJs: "" }, call: (x) => lib.buildReport([], x) },
   "renderMarkdown.options": { kind: "options", valid: { idPrefix: "a-" }, call: (x) => lib.renderMarkdown("# A", x) },
@@ -339,6 +348,7 @@ const UNFROZEN: Record<string, string> = {
   launchChromium: "a browser",
   renderPngs: "PNG files (Buffers)",
   renderSvgs: "SVG documents (strings)",
+  pngsOrFiles: "PNG files (Buffers), as renderPngs",
   withPngs: "copies of the caller's notebooks, for the caller to write",
   decodePng: "the image's pixels (a Uint8Array), which JavaScript cannot freeze",
 };
