@@ -21,6 +21,7 @@ import { armData, type ArmData } from "../study/data/armData.js";
 import { logGamma } from "../survival/core/distributions.js";
 import { checkAnswer, showFeedback, type Answer, type ExerciseSpec, type Feedback } from "./exercise.js";
 import { groupRows, type SurvivalCsv } from "./survivalCsv.js";
+import { ROWS_FROM_FIGURE_EXERCISES } from "./rowsFromFigureExercises.js";
 
 let cached: Study | undefined;
 const study = (): Study => (cached ??= loadStudy());
@@ -599,7 +600,7 @@ const ownData: OwnSpec[] = [
 
 /** All exercises, by id. */
 export const EXERCISES: ReadonlyMap<string, ExerciseSpec<any>> = new Map(
-  [...censoring, ...kmByHand, ...reading, ...logRank, ...tables, ...ownData].map((s) => [s.id, Object.freeze(s)]),
+  [...censoring, ...kmByHand, ...reading, ...logRank, ...tables, ...ownData, ...ROWS_FROM_FIGURE_EXERCISES].map((s) => [s.id, Object.freeze(s)]),
 );
 
 function spec(id: string): ExerciseSpec<any> {

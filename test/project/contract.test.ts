@@ -49,6 +49,7 @@ const table = [[10, 13], [12, 4]];
 const coxData = { time: rec.months, event: rec.status, covariates: { arm: rec.group.map((g) => (g === 1 ? 1 : 0)) } };
 const coxFit = lib.coxPH(coxData);
 const kmFit = lib.kaplanMeier(arm1 as never);
+const kmFigure = lib.kmFigure([{ label: "A", fit: kmFit }]);
 const rows = { group: rec.group, status: rec.status, months: rec.months };
 const csv = "time,event,arm\n1,1,a\n2,0,b\n";
 const columns = { time: "time", event: "event", group: "arm" };
@@ -63,6 +64,7 @@ const figureAxes = {
   y: { pixels: [874.28, 188.58] as [number, number], values: [0, 1] as [number, number] },
   colors: ["#0072B2", "#D55E00"],
 };
+const accuracyOptions = { ...figureAxes, groups: [1, 2], atRiskTimes: [0, 3, 6, 9, 12, 15, 18] };
 
 const RESULT = "a result of the library passed back in, read for the fields it needs (any extra field is its own)";
 const CLAIM = "a record of data/claims.json (checked by validateClaims), which carries fields this function does not read";
@@ -103,6 +105,8 @@ const ENTRIES: Record<string, Entry> = {
   },
   // digitize
   "digitizeCurves.options": { kind: "options", valid: figureAxes, typo: "colours", call: (x) => lib.digitizeCurves(figurePng, x as never) },
+  "figureAccuracy.truth": { kind: "data", valid: surv, call: (x) => lib.figureAccuracy(figurePng, x as never, accuracyOptions) },
+  "figureAccuracy.options": { kind: "options", valid: accuracyOptions, typo: "colours", call: (x) => lib.figureAccuracy(figurePng, surv, x as never) },
   // study
   "loadEndpoint.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadEndpoint("recurrence", x) },
   "loadStudy.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadStudy(x) },
@@ -164,6 +168,14 @@ const ENTRIES: Record<string, Entry> = {
   "displayBundle.options": { kind: "options", valid: { text: "t" }, call: (x) => lib.displayBundle(fig, x) },
   "renderPngs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.renderPngs([], x) },
   "renderSvgs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.renderSvgs([], x) },
+  "pngsOrFiles.options": {
+    kind: "options",
+    valid: { scale: 1 },
+    async: true,
+    call: (x) => lib.pngsOrFiles([], [], x),
+  },
+  "figureAxes.fig": { kind: "exempt", why: FIGURE },
+  "figureAxes.options": { kind: "options", valid: { scale: 1 }, call: (x) => lib.figureAxes(kmFigure, x) },
   "withPngs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.withPngs([], x) },
   "buildReport.options": { kind: "options", valid: { title: "T", plotlyJs: "" }, call: (x) => lib.buildReport([], x) },
   "renderMarkdown.options": { kind: "options", valid: { idPrefix: "a-" }, call: (x) => lib.renderMarkdown("# A", x) },
@@ -336,6 +348,7 @@ const UNFROZEN: Record<string, string> = {
   launchChromium: "a browser",
   renderPngs: "PNG files (Buffers)",
   renderSvgs: "SVG documents (strings)",
+  pngsOrFiles: "PNG files (Buffers), as renderPngs",
   withPngs: "copies of the caller's notebooks, for the caller to write",
   decodePng: "the image's pixels (a Uint8Array), which JavaScript cannot freeze",
 };
@@ -364,6 +377,7 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   checkAnswer: () => lib.checkAnswer(lib.EXERCISES.get("km/at-risk-9")!, 3, undefined),
   groupRows: () => lib.groupRows(lib.parseSurvivalCsv(csv, "my.csv", columns), "a"),
   parseColor: () => lib.parseColor("#0072B2"),
+  accuracyTable: () => lib.accuracyTable([{ figure: "Figure 2", accuracy: lib.figureAccuracy(figurePng, surv, accuracyOptions) }]),
 };
 
 describe("results are frozen, deeply", () => {

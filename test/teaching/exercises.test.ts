@@ -1,5 +1,6 @@
 /**
- * Every exercise of the teaching notebooks: its right answer agrees with R (test/teaching/fixtures/r/teaching.R),
+ * Every exercise of the teaching notebooks: its right answer agrees with R (test/teaching/fixtures/r/teaching.R
+ * and rows-from-figure.R),
  * a right answer is judged right, a wrong one wrong (with the hint), no answer "not answered yet";
  * and every exercise is asked in its notebook, with null as the default answer.
  */
@@ -15,6 +16,8 @@ const R = loadFixture<{
   pvalues: Record<string, number>;
   statistics: Record<string, number>;
 }>("teaching");
+// The lesson "Rows from a figure" keeps its R answers in their own fixture (numbers, or a word R decides).
+const rowsFromFigure = loadFixture<{ answers: Record<string, number | string> }>("rows-from-figure").answers;
 
 /**
  * Right answers of the exercises that are not numbers: each from its definition or decided by
@@ -45,6 +48,7 @@ const contextOf = (id: string) => (id.startsWith("own-data/") ? ownData : undefi
 /** R's answer: a number, "not reached" for R's NA, or the word above. */
 function rAnswer(id: string): Answer {
   if (id in WORDS) return WORDS[id];
+  if (id in rowsFromFigure) return rowsFromFigure[id];
   if (!(id in R.answers)) throw new Error(`no R answer for ${id}: add it to test/teaching/fixtures/r/teaching.R`);
   const x = R.answers[id];
   return x === null ? "not reached" : x;
