@@ -68,69 +68,64 @@ function twoByTwoTotal(table: ArrayLike<ArrayLike<number>>): number {
 const outcome = (statistic: number | null, df: number | null, pValue: number, method: string): TwoByTwoOutcome =>
   Object.freeze({ statistic, df, pValue, method });
 
-const pearson = (table: ArrayLike<ArrayLike<number>>) => {
-  twoByTwoTotal(table);
-  const r = chiSquareTest(table, { correction: false });
-  return outcome(r.statistic, r.df, r.pValue, r.method);
-};
+type Table = ArrayLike<ArrayLike<number>>;
 
-export const TWO_BY_TWO_TESTS: readonly TwoByTwoTestSpec[] = Object.freeze(
-  [
-    {
-      id: "pearson",
-      name: "Pearson",
-      description: "Pearson chi-square without continuity correction",
-      spss: "Pearson Chi-Square",
-      r: "chisq.test(x, correct = FALSE)",
-      test: pearson,
+/** A test a library function computes, run on a checked 2 x 2 table. */
+const on2x2 =
+  (run: (table: Table) => { readonly statistic?: number; readonly df?: number; readonly pValue: number; readonly method: string }) =>
+  (table: Table): TwoByTwoOutcome => {
+    twoByTwoTotal(table);
+    const r = run(table);
+    return outcome(r.statistic ?? null, r.df ?? null, r.pValue, r.method);
+  };
+
+const pearson = on2x2((table) => chiSquareTest(table, { correction: false }));
+
+const tests: TwoByTwoTestSpec[] = [
+  {
+    id: "pearson",
+    name: "Pearson",
+    description: "Pearson chi-square without continuity correction",
+    spss: "Pearson Chi-Square",
+    r: "chisq.test(x, correct = FALSE)",
+    test: pearson,
+  },
+  {
+    id: "yates",
+    name: "Yates",
+    description: "Pearson chi-square with Yates' continuity correction",
+    spss: "Continuity Correction",
+    r: "chisq.test(x)",
+    test: on2x2((table) => chiSquareTest(table, { correction: true })),
+  },
+  {
+    id: "likelihood-ratio",
+    name: "likelihood-ratio G",
+    description: "likelihood-ratio G = 2 Σ O ln(O / E)",
+    spss: "Likelihood Ratio",
+    r: "DescTools::GTest(x)",
+    test: on2x2(gTest),
+  },
+  {
+    id: "n-1",
+    name: "N-1 (linear-by-linear)",
+    description: "N-1 chi-square, Pearson x (N - 1) / N",
+    spss: "Linear-by-Linear Association",
+    r: "(n - 1) / n * chisq.test(x, correct = FALSE)$statistic",
+    test: (table) => {
+      const n = twoByTwoTotal(table);
+      const statistic = (pearson(table).statistic! * (n - 1)) / n;
+      return outcome(statistic, 1, chiSquareUpper(statistic, 1), "N-1 chi-square (Pearson's X-squared x (N - 1) / N; SPSS's linear-by-linear association)");
     },
-    {
-      id: "yates",
-      name: "Yates",
-      description: "Pearson chi-square with Yates' continuity correction",
-      spss: "Continuity Correction",
-      r: "chisq.test(x)",
-      test: (table) => {
-        twoByTwoTotal(table);
-        const r = chiSquareTest(table, { correction: true });
-        return outcome(r.statistic, r.df, r.pValue, r.method);
-      },
-    },
-    {
-      id: "likelihood-ratio",
-      name: "likelihood-ratio G",
-      description: "likelihood-ratio G = 2 Σ O ln(O / E)",
-      spss: "Likelihood Ratio",
-      r: "DescTools::GTest(x)",
-      test: (table) => {
-        twoByTwoTotal(table);
-        const r = gTest(table);
-        return outcome(r.statistic, r.df, r.pValue, r.method);
-      },
-    },
-    {
-      id: "n-1",
-      name: "N-1 (linear-by-linear)",
-      description: "N-1 chi-square, Pearson x (N - 1) / N",
-      spss: "Linear-by-Linear Association",
-      r: "(n - 1) / n * chisq.test(x, correct = FALSE)$statistic",
-      test: (table) => {
-        const n = twoByTwoTotal(table);
-        const statistic = (pearson(table).statistic! * (n - 1)) / n;
-        return outcome(statistic, 1, chiSquareUpper(statistic, 1), "N-1 chi-square (Pearson's X-squared x (N - 1) / N; SPSS's linear-by-linear association)");
-      },
-    },
-    {
-      id: "fisher",
-      name: "Fisher exact",
-      description: "Fisher's exact test, two-sided (no statistic)",
-      spss: "Fisher's Exact Test",
-      r: "fisher.test(x)",
-      test: (table) => {
-        twoByTwoTotal(table);
-        const r = fisherExactTest(table);
-        return outcome(null, null, r.pValue, r.method);
-      },
-    },
-  ].map((t) => Object.freeze(t as TwoByTwoTestSpec)),
-);
+  },
+  {
+    id: "fisher",
+    name: "Fisher exact",
+    description: "Fisher's exact test, two-sided (no statistic)",
+    spss: "Fisher's Exact Test",
+    r: "fisher.test(x)",
+    test: on2x2((table) => fisherExactTest(table)),
+  },
+];
+
+export const TWO_BY_TWO_TESTS: readonly TwoByTwoTestSpec[] = Object.freeze(tests.map((t) => Object.freeze(t)));
