@@ -15,7 +15,15 @@ export {
   type Study,
 } from "./data/loadEndpoint.js";
 export { oneYearTable, type OneYearTable, type OneYearOptions } from "./data/oneYearTable.js";
-export { armData, type ArmData, type PatientRows } from "./data/armData.js";
+export {
+  armData,
+  groupData,
+  armCovariate,
+  type ArmData,
+  type GroupData,
+  type ArmCovariateData,
+  type PatientRows,
+} from "./data/armData.js";
 export { checkTranscription, type TranscriptionCheck } from "./data/checkTranscription.js";
 export { loadCohort, type Cohort } from "./data/loadCohort.js";
 export {
@@ -46,7 +54,7 @@ export {
   type SweepResult,
   type SweepOptions,
 } from "./sensitivity/sweep.js";
-export { oneYearSweep, ONE_YEAR_TESTS, cutoffOptions, type OneYearSweepOptions } from "./sensitivity/oneYearSweep.js";
+export { oneYearSweep, cutoffOptions, type OneYearSweepOptions } from "./sensitivity/oneYearSweep.js";
 export {
   timeToEventSweep,
   TIME_TO_EVENT_CHOICES,
@@ -55,7 +63,7 @@ export {
 } from "./sensitivity/timeToEventSweep.js";
 export { medianSensitivity, type MedianRow, type MedianSensitivity } from "./sensitivity/medianSensitivity.js";
 export { claimSensitivity, isTestClaim, type ClaimSensitivity } from "./sensitivity/claimSensitivity.js";
-export { twoByTwoStatistics, type TwoByTwoStatistic, type TwoByTwoTest } from "./forensics/twoByTwoStatistics.js";
+export { twoByTwoStatistics, type TwoByTwoStatistic, type TwoByTwoStatisticId } from "./forensics/twoByTwoStatistics.js";
 export { nearbyTables, tableChanges, type NearbyTable, type NearbyOptions } from "./forensics/nearbyTables.js";
 export { kmRateTest, type KmRateTest, type KmScale } from "./forensics/kmRateTest.js";
 export {

@@ -90,6 +90,8 @@ const ENTRIES: Record<string, Entry> = {
   "oneYearTable.endpoint": { kind: "data", valid: rec as never, call: (x) => lib.oneYearTable(x as never) },
   "oneYearTable.options": { kind: "options", valid: { cutoff: 12 }, typo: "cutOff", call: (x) => lib.oneYearTable(rec, x) },
   "armData.rows": { kind: "data", valid: rows, call: (x) => lib.armData(x as never, 1) },
+  "groupData.rows": { kind: "data", valid: rows, call: (x) => lib.groupData(x as never) },
+  "armCovariate.rows": { kind: "data", valid: rows, call: (x) => lib.armCovariate(x as never) },
   "checkTranscription.study": { kind: "exempt", why: RESULT },
   "evaluateClaims.options": { kind: "options", valid: { study }, call: (x) => lib.evaluateClaims({ claims: claims.slice(0, 3), ...x }) },
   "evaluateClaim.c": { kind: "exempt", why: CLAIM },
