@@ -1,6 +1,7 @@
 /**
  * This study: Ge & Yue 2020's two tables and its claims (data/), read and checked; the one-year
- * tables, the verdict on every claim, the sensitivity of the conclusions to the analysis choices
+ * tables, each endpoint's curves, tables and Cox model, which test prints the paper's
+ * statistics, the verdict on every claim, the sensitivity of the conclusions to the analysis choices
  * the paper leaves open, and forensics on a printed statistic that does not reproduce.
  * Built on the survival library (src/survival) alone.
  */
@@ -10,6 +11,7 @@ export {
   loadEndpoint,
   loadStudy,
   ENDPOINTS,
+  ENDPOINT_TABLES,
   type Endpoint,
   type EndpointName,
   type Study,
@@ -43,6 +45,29 @@ export {
 } from "./claims/evaluateClaims.js";
 export { statcheck, statcheckClaims, type StatcheckResult, type ClaimStatcheck } from "./claims/statcheck.js";
 export { atPrecision } from "./claims/atPrecision.js";
+export { printedClaim } from "./claims/printedClaim.js";
+export {
+  twoByTwoFamily,
+  logRankFamily,
+  type TestFamily,
+  type FamilyTest,
+  type TestFamilyOptions,
+} from "./claims/testFamily.js";
+export {
+  BEYOND_RESULTS,
+  BEYOND_RESULT_IDS,
+  seeAlsoLinks,
+  type EndpointResults,
+  type SeeAlsoLinks,
+} from "./claims/beyondResults.js";
+
+// One endpoint's time-to-event analysis (notebooks 3 and 4): curves, tables, Cox model.
+export { armFits, type ArmFit, type ArmFitsOptions } from "./endpoint/armFits.js";
+export { kmTable } from "./endpoint/kmTable.js";
+export { medianTable, type MedianTable } from "./endpoint/medianTable.js";
+export { survdiffTable } from "./endpoint/survdiffTable.js";
+export { coxByTies, type CoxByTies } from "./endpoint/coxByTies.js";
+export { confLevelText, notReached, type StudyTable } from "./endpoint/labels.js";
 
 // Sensitivity of the paper's conclusions, and forensics on a printed chi-square (notebook 6).
 export {

@@ -26,20 +26,21 @@
  *
  * Links: a claim's optional `seeAlso` in data/claims.json names the results of notebook 6
  * ("Beyond the paper": hazard ratios, proportional hazards, RMST, permutation p, sensitivity,
- * forensics, power) that bear on it, by id ("beyond-..."); the verdict carries them as `seeAlso`
+ * forensics, power) that bear on it, by id (BEYOND_RESULT_IDS, src/study/claims/beyondResults.ts); the verdict carries them as `seeAlso`
  * (empty when there are none).
  */
 import { checkOptions } from "../../survival/core/validate.js";
 import { TWO_BY_TWO_TESTS } from "../../survival/contingency/twoByTwoTests.js";
 import { kaplanMeier } from "../../survival/km/kaplanMeier.js";
 import { LOG_RANK_TESTS } from "../../survival/logrank/logRankTests.js";
-import { loadStudy, type Study } from "../data/loadEndpoint.js";
+import { ENDPOINT_TABLES, loadStudy, type Study } from "../data/loadEndpoint.js";
 import { oneYearTable } from "../data/oneYearTable.js";
 import { DataFileError } from "../data/dataFileError.js";
 import { armData, groupData } from "../data/armData.js";
 import { atPrecision } from "./atPrecision.js";
 import { loadClaims, type Check, type Claim, type Comparison } from "./claims.js";
 import { satisfies, statcheck } from "./statcheck.js";
+import { BEYOND_RESULT_IDS } from "./beyondResults.js";
 
 export type Verdict = "reproduced" | "not reproduced" | "not checkable";
 
@@ -81,7 +82,6 @@ export interface EvaluateOptions {
   study?: Study;
 }
 
-const TABLE_NAME = { recurrence: "Table 1 (data/recurrence.csv)", lung_metastasis: "Table 2 (data/lung_metastasis.csv)" } as const;
 
 /** Four significant digits, or exponent notation below 1e-4. */
 export function fmt(x: number): string {
@@ -151,7 +151,7 @@ function evaluateCheck(c: Claim, study: Study): Partial {
   const k = c.check;
   if (k.kind === "none") throw new Error("unreachable");
   const ep = study[k.endpoint];
-  const where = TABLE_NAME[k.endpoint];
+  const where = ENDPOINT_TABLES[k.endpoint];
   const notes: string[] = [];
   const conditions: [boolean, string][] = [];
 
@@ -271,14 +271,12 @@ function evaluateCheck(c: Claim, study: Study): Partial {
   return { recomputed: lr.statistic, pValue: lr.pValue, method: `${logRank.name} test (R ${logRank.r}; SPSS "${logRank.spss}") on ${where}`, notes, conditions };
 }
 
-const SEE_ALSO_ID = /^beyond-[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /**
- * The claim's `seeAlso` ids, checked: distinct "beyond-..." ids; [] when absent.
+ * The claim's `seeAlso` ids, checked: distinct ids of results of notebook 6 (BEYOND_RESULT_IDS); [] when absent.
  *
  * @param c  a claim of data/claims.json
  * @returns  the ids, frozen
- * @throws DataFileError  for a seeAlso that is not an array of distinct "beyond-..." ids
+ * @throws DataFileError  for a seeAlso that is not an array of distinct ids of BEYOND_RESULT_IDS
  *
  * @example
  * seeAlsoOf(loadClaims().find((c) => c.id === "res-lung-1y-chisq")!);   // => ["beyond-sensitivity-1y-lung", "beyond-forensics-lung-1y-chisq"]
@@ -289,8 +287,11 @@ export function seeAlsoOf(c: Claim): readonly string[] {
   const field = `claims (${c.id}).seeAlso`;
   if (!Array.isArray(links)) throw new DataFileError("claims", "seeAlso must be an array of result ids", { column: field, value: JSON.stringify(links) });
   links.forEach((id: unknown, i: number) => {
-    if (typeof id !== "string" || !SEE_ALSO_ID.test(id)) {
-      throw new DataFileError("claims", `seeAlso[${i}] must be a result id "beyond-..." (lower-case words joined by hyphens)`, { column: field, value: JSON.stringify(id) });
+    if (typeof id !== "string" || !BEYOND_RESULT_IDS.includes(id)) {
+      throw new DataFileError("claims", `seeAlso[${i}] must be the id of a result of notebook 6 (BEYOND_RESULT_IDS, e.g. "beyond-hr-recurrence")`, {
+        column: field,
+        value: JSON.stringify(id),
+      });
     }
     if (links.indexOf(id) !== i) throw new DataFileError("claims", `seeAlso names ${id} twice`, { column: field, value: id });
   });

@@ -79,3 +79,14 @@ export const LOG_RANK_TESTS: readonly LogRankTestSpec[] = Object.freeze([
     options: { weight: "fleming-harrington", p: 1, q: 0 },
   }),
 ]);
+
+/**
+ * The test of the family a logRankTest result is, by its weight (and Fleming-Harrington
+ * exponents), or undefined for a weight outside the family (e.g. G(2, 0)): how a table or a
+ * figure names a result without being told.
+ */
+export function logRankTestOf(result: Pick<LogRankResult, "weight" | "p" | "q">): LogRankTestSpec | undefined {
+  return LOG_RANK_TESTS.find(
+    (t) => t.options.weight === result.weight && (result.weight !== "fleming-harrington" || (t.options.p === result.p && t.options.q === result.q)),
+  );
+}
