@@ -25,6 +25,8 @@ import type { Claim, ReportedValue } from "./claims.js";
 export interface FamilyTest<R> {
   readonly id: string;
   readonly name: string;
+  /** What it is: the 2x2 test's description, the log-rank test's weight. */
+  readonly what: string;
   readonly spss: string | null;
   readonly r: string;
   readonly result: R;
@@ -54,15 +56,16 @@ export interface TestFamilyOptions {
 }
 
 type Outcome = { readonly statistic: number | null; readonly df: number | null; readonly pValue: number };
-type Spec<R> = { readonly id: string; readonly name: string; readonly spss: string | null; readonly r: string; readonly test: (x: never) => R };
+type Spec = { readonly id: string; readonly name: string; readonly what: string; readonly spss: string | null; readonly r: string };
 
 /** The family judged against the claim's printed value; `extra` adds sentences to the note. */
-function judge<R extends Outcome>(claim: Claim, specs: readonly Spec<R>[], results: readonly R[], alpha: number, caption: string, extra: string[] = []): TestFamily<R> {
+function judge<R extends Outcome>(claim: Claim, specs: readonly Spec[], results: readonly R[], alpha: number, caption: string, extra: string[] = []): TestFamily<R> {
   const printed = claim.values[0];
   const tests = specs.map((s, i) =>
     Object.freeze({
       id: s.id,
       name: s.name,
+      what: s.what,
       spss: s.spss,
       r: s.r,
       result: results[i],
@@ -89,6 +92,7 @@ function judge<R extends Outcome>(claim: Claim, specs: readonly Spec<R>[], resul
     caption,
     columns: Object.freeze({
       test: column((t) => t.name),
+      "what it is": column((t) => t.what),
       SPSS: column((t) => t.spss ?? "(not offered)"),
       R: column((t) => t.r),
       "χ²": column((t) => t.result.statistic),
@@ -113,7 +117,7 @@ function checkClaim(fn: string, claim: Claim, kind: "chisq-1y" | "logrank") {
  *
  * @param claim    a claim of data/claims.json of kind "chisq-1y" with a printed statistic
  * @param options  `study` (default loadStudy()), `alpha` (default 0.05)
- * @returns        a frozen TestFamily: `tests` (id, name, spss, r, result, printsAs), `printedBy`,
+ * @returns        a frozen TestFamily: `tests` (id, name, what, spss, r, result, printsAs), `printedBy`,
  *                 `significant`, `note`, and the table's `caption` and `columns`
  * @throws SurvivalInputError  for a claim of another kind or without a printed statistic, a table
  *                 the tests refuse, or an unknown option
@@ -130,7 +134,8 @@ export function twoByTwoFamily(claim: Claim, options: TestFamilyOptions = {}): T
   const rows = (options.study ?? loadStudy())[k.endpoint];
   const { table } = oneYearTable(rows, { cutoff: k.cutoff, inclusive: k.inclusive });
   const caption = `Every 2 x 2 test on the 1-year table [[${table[0].join(", ")}], [${table[1].join(", ")}]] of ${ENDPOINT_TABLES[k.endpoint]}, against the paper's χ² (${claim.id})`;
-  return judge(claim, TWO_BY_TWO_TESTS, TWO_BY_TWO_TESTS.map((t) => t.test(table)), options.alpha ?? 0.05, caption);
+  const specs = TWO_BY_TWO_TESTS.map((t) => ({ ...t, what: t.description }));
+  return judge(claim, specs, TWO_BY_TWO_TESTS.map((t) => t.test(table)), options.alpha ?? 0.05, caption);
 }
 
 /**
@@ -140,7 +145,7 @@ export function twoByTwoFamily(claim: Claim, options: TestFamilyOptions = {}): T
  *
  * @param claim    a claim of data/claims.json of kind "logrank" with a printed statistic
  * @param options  `study` (default loadStudy()), `alpha` (default 0.05)
- * @returns        a frozen TestFamily: `tests` (id, name, spss, r, result, printsAs), `printedBy`,
+ * @returns        a frozen TestFamily: `tests` (id, name, what, spss, r, result, printsAs), `printedBy`,
  *                 `significant`, `note`, and the table's `caption` and `columns`
  * @throws SurvivalInputError  for a claim of another kind or without a printed statistic, or an
  *                 unknown option
@@ -164,5 +169,6 @@ export function logRankFamily(claim: Claim, options: TestFamilyOptions = {}): Te
     `${fewer ? "longer" : "shorter"}` +
     (k.direction === "group1-longer" ? (fewer ? ", the direction the paper reports." : ", against the paper.") : ".");
   const caption = `Tests of equal curves on ${ENDPOINT_TABLES[k.endpoint]}, against the paper's χ² (${claim.id})`;
-  return judge(claim, LOG_RANK_TESTS, results, options.alpha ?? 0.05, caption, [direction]);
+  const specs = LOG_RANK_TESTS.map((t) => ({ ...t, what: `weight ${t.weight}` }));
+  return judge(claim, specs, results, options.alpha ?? 0.05, caption, [direction]);
 }
