@@ -8,7 +8,7 @@
  * show(logMinusLogFigure(armFits(loadEndpoint("recurrence")).map((a) => ({ label: a.name, fit: a.fit })), { title: "log(-log S) by arm" }));
  */
 import { logMinusLogData } from "../../survival/km/logMinusLogData.js";
-import { checkOptions } from "../../survival/core/validate.js";
+import { checkData, checkOptions } from "../../survival/core/validate.js";
 import type { PlotlyFigure } from "./figure.js";
 import { linesFigure } from "./linesFigure.js";
 
@@ -26,6 +26,7 @@ export interface LogMinusLogOptions {
 
 export function logMinusLogFigure(curves: readonly LogMinusLogCurve[], options: LogMinusLogOptions = {}): PlotlyFigure {
   checkOptions("logMinusLogFigure", options, ["title", "filename"]);
+  curves.forEach((c, i) => checkData("logMinusLogFigure", c, ["label", "fit"], `curves[${i}]`));
   const lines = curves.map(({ label, fit }, i) => {
     const points = logMinusLogData(fit);
     return { label, x: points.time, y: points.y, colour: i };

@@ -5,6 +5,7 @@
  * conf.type = confType, conf.int = confLevel).
  */
 import { checkOptions } from "../../survival/core/validate.js";
+import { checkRows } from "../data/checkRows.js";
 import { kaplanMeier, type ConfType, type KaplanMeierResult } from "../../survival/km/kaplanMeier.js";
 import { armData, type PatientRows } from "../data/armData.js";
 import { loadCohort } from "../data/loadCohort.js";
@@ -39,6 +40,7 @@ export interface ArmFitsOptions {
  * arms[0].fit.lower[1];                     // => 0.8213 (90% CI at 6 months, log transform)
  */
 export function armFits(rows: PatientRows, options: ArmFitsOptions = {}): readonly ArmFit[] {
+  checkRows("armFits", rows);
   checkOptions("armFits", options, ["confLevel", "confType"]);
   const kmOptions = { confLevel: options.confLevel ?? 0.95, confType: options.confType ?? "log" };
   return Object.freeze(

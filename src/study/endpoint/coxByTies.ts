@@ -6,6 +6,7 @@
  * coxph(Surv(months, status) ~ I(group == 1), ties = ties); cox.zph(fit).
  */
 import { checkOptions } from "../../survival/core/validate.js";
+import { checkRows } from "../data/checkRows.js";
 import { coxPH, type CoxPHResult } from "../../survival/cox/coxPH.js";
 import { coxZph, type ZphTest } from "../../survival/cox/coxZph.js";
 import { armCovariate, type PatientRows } from "../data/armData.js";
@@ -36,6 +37,7 @@ const TIES_LABEL = { efron: "Efron (R default)", breslow: "Breslow (SPSS, SAS)" 
  * c.fits[0].zph.pValue;        // => 0.1586 (cox.zph(fit)$table["GLOBAL", "p"])
  */
 export function coxByTies(rows: PatientRows, options: { confLevel?: number } = {}): CoxByTies {
+  checkRows("coxByTies", rows);
   checkOptions("coxByTies", options, ["confLevel"]);
   const data = armCovariate(rows);
   const fits = (["efron", "breslow"] as const).map((ties) => {
