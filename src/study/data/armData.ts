@@ -17,15 +17,11 @@ export interface ArmData {
   readonly event: readonly number[];
 }
 
-export interface GroupData {
-  readonly time: readonly number[];
-  readonly event: readonly number[];
+export interface GroupData extends ArmData {
   readonly group: readonly number[];
 }
 
-export interface ArmCovariateData {
-  readonly time: readonly number[];
-  readonly event: readonly number[];
+export interface ArmCovariateData extends ArmData {
   readonly covariates: { readonly anlotinib: readonly number[] };
 }
 
