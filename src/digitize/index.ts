@@ -9,6 +9,7 @@ export {
   type DigitizeOptions,
   type DigitizeResult,
   type DigitizedCurve,
+  type CurveDiagnostics,
 } from "./digitizeCurves.js";
 export { parseColor, type Rgb } from "./parseColor.js";
 export { decodePng, type Pixels } from "./decodePng.js";

@@ -12,6 +12,7 @@
  * function with valid arguments, and whether the object is options, data, or exempt (and why).
  * A new export with such a parameter fails the first test until it is added here.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as lib from "../../src/index.js";
 import { SurvivalInputError } from "../../src/survival/errors.js";
@@ -55,6 +56,14 @@ const columns = { time: "time", event: "event", group: "arm" };
 const noSink = { sink: () => {} };
 const fig = lib.linesFigure([{ label: "S", x: [0, 1], y: [1, 0.5] }]);
 const choices = lib.crossChoices({ test: ["a", "b"] });
+const digitised = { time: [0, 2, 2, 5, 5, 9], survival: [1, 1, 0.9, 0.9, 0.7, 0.7] };
+const atRisk = { time: [0, 4, 8], nRisk: [20, 17, 10] };
+const figurePng = readFileSync("test/digitize/fixtures/plotly/figure-2-recurrence.png");
+const figureAxes = {
+  x: { pixels: [427.38, 1496.62] as [number, number], values: [0, 18] as [number, number] },
+  y: { pixels: [874.28, 188.58] as [number, number], values: [0, 1] as [number, number] },
+  colors: ["#0072B2", "#D55E00"],
+};
 
 const RESULT = "a result of the library passed back in, read for the fields it needs (any extra field is its own)";
 const CLAIM = "a record of data/claims.json (checked by validateClaims), which carries fields this function does not read";
@@ -85,6 +94,16 @@ const ENTRIES: Record<string, Entry> = {
   "logRankPower.input": { kind: "options", valid: { hazardRatio: 0.5, events: 30 }, call: (x) => lib.logRankPower(x as never) },
   "detectableHazardRatio.input": { kind: "options", valid: { events: 30 }, call: (x) => lib.detectableHazardRatio(x as never) },
   "shuffle.rng": { kind: "exempt", why: "a generator from createRandom, not data" },
+  "reconstructFromCurve.curve": { kind: "data", valid: digitised, call: (x) => lib.reconstructFromCurve(x as never, atRisk) },
+  "reconstructFromCurve.atRisk": { kind: "data", valid: atRisk, call: (x) => lib.reconstructFromCurve(digitised, x as never) },
+  "reconstructFromCurve.options": {
+    kind: "options",
+    valid: { totalEvents: 6 },
+    typo: "totalevents",
+    call: (x) => lib.reconstructFromCurve(digitised, atRisk, x as never),
+  },
+  // digitize
+  "digitizeCurves.options": { kind: "options", valid: figureAxes, typo: "colours", call: (x) => lib.digitizeCurves(figurePng, x as never) },
   // study
   "loadEndpoint.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadEndpoint("recurrence", x) },
   "loadStudy.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadStudy(x) },
@@ -336,6 +355,7 @@ const UNFROZEN: Record<string, string> = {
   renderPngs: "PNG files (Buffers)",
   renderSvgs: "SVG documents (strings)",
   withPngs: "copies of the caller's notebooks, for the caller to write",
+  decodePng: "the image's pixels (a Uint8Array), which JavaScript cannot freeze",
 };
 
 /** How to call the functions that return an object but take no options or data object. */
@@ -365,6 +385,7 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   seeAlsoLinks: () => lib.seeAlsoLinks(lib.evaluateClaims({ claims: claims.slice(0, 8) })),
   kmTable: () => lib.kmTable(lib.armFits(rec)[0]),
   survdiffTable: () => lib.survdiffTable(lib.logRankTest(surv)),
+  parseColor: () => lib.parseColor("#0072B2"),
 };
 
 /** The functions whose results hold Kaplan-Meier fits, and so typed arrays. */
