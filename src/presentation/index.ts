@@ -18,7 +18,7 @@ export {
 } from "./figures/rateBarFigure.js";
 export { numbersAtRisk, type NumbersAtRisk } from "./figures/numbersAtRisk.js";
 export { timeBreaks } from "./figures/timeBreaks.js";
-export { formatTest, formatPValue, type TestResult } from "./figures/formatTest.js";
+export { formatTest, formatPValue, testName, type TestResult } from "./figures/formatTest.js";
 export { OKABE_ITO, type PlotlyFigure } from "./figures/figure.js";
 export { show, displayBundle, tslabSink, PLOTLY_MIME, type DisplayData, type DisplaySink } from "./display/show.js";
 export { renderPngs, renderSvgs, type RenderOptions } from "./images/renderImages.js";
@@ -31,3 +31,4 @@ export { renderMarkdown } from "./report/markdown.js";
 export { showTable, tableText, tableHtml, tableBundle, formatCell, type TableColumns, type TableOptions } from "./display/table.js";
 export { showNote, noteBundle, noteLines } from "./display/note.js";
 export { linesFigure, withReferenceLines, type Line, type LinesFigureOptions, type VLine, type HLine } from "./figures/linesFigure.js";
+export { logMinusLogFigure, type LogMinusLogCurve, type LogMinusLogOptions } from "./figures/logMinusLogFigure.js";

@@ -5,7 +5,7 @@
  *
  * @example
  * const fig = explorerFigure(explorerResults("recurrence", loadEndpoint("recurrence"), DEFAULT_CHOICES, loadClaims()));
- * fig.data.length;   // => 9 (2 bands, 2 curves, 2 censor-mark traces and their key, 2 risk-table rows)
+ * fig.data.length;   // => 10 (2 bands, 2 curves, 2 censor-mark traces and their key, the bands' key, 2 risk-table rows)
  */
 import { kmFigure } from "../figures/kmFigure.js";
 import { timeBreaks } from "../figures/timeBreaks.js";
