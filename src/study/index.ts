@@ -65,7 +65,6 @@ export {
 export { armFits, type ArmFit, type ArmFitsOptions } from "./endpoint/armFits.js";
 export { kmTable } from "./endpoint/kmTable.js";
 export { medianTable, type MedianTable } from "./endpoint/medianTable.js";
-export { survdiffTable } from "./endpoint/survdiffTable.js";
 export { coxByTies, type CoxByTies } from "./endpoint/coxByTies.js";
 export { confLevelText, notReached, type StudyTable } from "./endpoint/labels.js";
 

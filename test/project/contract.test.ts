@@ -148,7 +148,6 @@ const ENTRIES: Record<string, Entry> = {
   "armFits.options": { kind: "options", valid: { confLevel: 0.9 }, call: (x) => lib.armFits(rec, x) },
   "kmTable.arm": { kind: "exempt", why: RESULT },
   "medianTable.options": { kind: "options", valid: { at: 12 }, typo: "ta", call: (x) => lib.medianTable(lib.armFits(rec), x) },
-  "survdiffTable.result": { kind: "exempt", why: RESULT },
   "coxByTies.rows": { kind: "data", valid: rows, call: (x) => lib.coxByTies(x as never) },
   "coxByTies.options": { kind: "options", valid: { confLevel: 0.9 }, call: (x) => lib.coxByTies(rec, x) },
   "nearbyTables.options": { kind: "options", valid: { rows: ["a", "b"] }, call: (x) => lib.nearbyTables(table, 1, x as never) },
@@ -397,7 +396,6 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   printedClaim: () => lib.printedClaim("logrank", "recurrence"),
   seeAlsoLinks: () => lib.seeAlsoLinks(lib.evaluateClaims({ claims: claims.slice(0, 8) })),
   kmTable: () => lib.kmTable(lib.armFits(rec)[0]),
-  survdiffTable: () => lib.survdiffTable(lib.logRankTest(surv)),
   parseColor: () => lib.parseColor("#0072B2"),
   accuracyTable: () => lib.accuracyTable([{ figure: "Figure 2", accuracy: lib.figureAccuracy(figurePng, surv, accuracyOptions) }]),
 };
