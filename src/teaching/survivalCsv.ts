@@ -53,7 +53,7 @@ export interface SurvivalCsv {
 }
 
 /** Splits one CSV line into values (RFC 4180 quoting, no line break inside quotes). */
-function splitLine(raw: string, file: string, line: number): string[] {
+export function splitLine(raw: string, file: string, line: number): string[] {
   const out: string[] = [];
   let i = 0;
   for (;;) {
