@@ -29,3 +29,4 @@ export { simulateInformativeCensoring, type InformativeCensoringCohort, type Cen
 export { simulateImmortalTime, type ImmortalTimeCohort } from "./simulate/immortalTime.js";
 export { simulateConfounding, type ConfoundedCohort } from "./simulate/confounding.js";
 export type { SimulationOptions } from "./simulate/draws.js";
+export { showPaper, paperQuote } from "./paper.js";

@@ -120,6 +120,21 @@ export const censoring: TaskSpec[] = [
     },
   },
   {
+    id: "censoring/non-informative",
+    notebook: NOTEBOOK,
+    prompt: "Kaplan-Meier assumes that censoring is non-informative: a patient censored at t has the same chance of recurring later as the patients still followed at t. Is that plausible in this study? Say why, in two or three sentences.",
+    modelAnswer: () => {
+      const t = [1, 2].map((g) => {
+        const { time, event } = arm("recurrence", g);
+        return time.filter((_, i) => event[i] === 0).sort((a, b) => a - b);
+      });
+      return `> Probably, but the paper does not let us check it. Every censored time is late (group 1: ${t[0].join(", ")}; group 2: ${t[1].join(", ")} months), ` +
+        "which is what the end of the study produces: patients enrolled from June 2018 into 2019 and all followed until one analysis date, so the last to join have the shortest follow-up. " +
+        "That kind of censoring has nothing to do with a patient's prognosis. It would be informative if patients stopped coming because they were unwell (their recurrences would be missed, and the curve would be too high) " +
+        "or because they felt well. The paper gives no reason for any censoring; a report should say why follow-up ended.";
+    },
+  },
+  {
     id: "censoring/crude-at-17",
     notebook: NOTEBOOK,
     question: 'Set the cut-off to 17 months. Compared with Kaplan-Meier\'s 1 - S(17), the simple proportion of group 1 with a recurrence by 17 months is: "lower", "equal" or "higher"?',
@@ -135,21 +150,6 @@ export const censoring: TaskSpec[] = [
       const { crude, km: k } = atCutoff(17);
       return `At 17 months the simple proportion is ${fix(crude, 3)} and Kaplan-Meier's 1 - S(17) is ${fix(k, 3)}: **"lower"**. ` +
         "The simple proportion puts the patients censored before 17 months in the denominator as if they were known to be recurrence-free at 17 months; Kaplan-Meier lets them count only while they were followed.";
-    },
-  },
-  {
-    id: "censoring/non-informative",
-    notebook: NOTEBOOK,
-    prompt: "Kaplan-Meier assumes that censoring is non-informative: a patient censored at t has the same chance of recurring later as the patients still followed at t. Is that plausible in this study? Say why, in two or three sentences.",
-    modelAnswer: () => {
-      const t = [1, 2].map((g) => {
-        const { time, event } = arm("recurrence", g);
-        return time.filter((_, i) => event[i] === 0).sort((a, b) => a - b);
-      });
-      return `> Probably, but the paper does not let us check it. Every censored time is late (group 1: ${t[0].join(", ")}; group 2: ${t[1].join(", ")} months), ` +
-        "which is what the end of the study produces: patients enrolled from June 2018 into 2019 and all followed until one analysis date, so the last to join have the shortest follow-up. " +
-        "That kind of censoring has nothing to do with a patient's prognosis. It would be informative if patients stopped coming because they were unwell (their recurrences would be missed, and the curve would be too high) " +
-        "or because they felt well. The paper gives no reason for any censoring; a report should say why follow-up ended.";
     },
   },
 ];
