@@ -122,7 +122,7 @@ export const hazards: TaskSpec[] = [
     ],
     hint: "The name says which quantity is in proportion.",
     explanation: "h1(t) = HR × h2(t) at every t, so also H1(t) = HR × H2(t): the cumulative hazards are in a fixed ratio, and their logs a fixed distance apart.",
-    solution: () => '"b": h1(t) = HR × h2(t) for every t, with one number HR, the hazard ratio. Then H1(t) = HR × H2(t) too, so log H1 - log H2 = log HR: on a log scale the cumulative hazards are parallel (notebook 7 uses this). Curves that do not cross ("c") follow from it but do not imply it.',
+    solution: () => '"b": h1(t) = HR × h2(t) for every t, with one number HR, the hazard ratio. Then H1(t) = HR × H2(t) too, so log H1 - log H2 = log HR: on a log scale the cumulative hazards are parallel (lesson 7 uses this). Curves that do not cross ("c") follow from it but do not imply it.',
   },
   {
     id: "censoring/informative-direction",
@@ -173,7 +173,7 @@ export const hazards: TaskSpec[] = [
     ],
     hint: "What do the censored times in the column say about the patients' true recurrence times?",
     explanation: "Each censored time is shorter than the patient's true recurrence time (if any), so the plain average is too short. And since group 1's curve never reaches 0, even Kaplan-Meier cannot estimate the mean: only a restricted mean.",
-    solution: () => '"longer". A censored time is a lower bound (notebook 1): replacing it by the true time can only make the average larger. Kaplan-Meier cannot fix it either, because its curve stops above 0: the area under the curve, the mean, is unknown beyond the end of follow-up. Hence medians, and restricted means up to a stated τ.',
+    solution: () => '"longer". A censored time is a lower bound (lesson 1): replacing it by the true time can only make the average larger. Kaplan-Meier cannot fix it either, because its curve stops above 0: the area under the curve, the mean, is unknown beyond the end of follow-up. Hence medians, and restricted means up to a stated τ.',
   },
   {
     id: "mean/veteran-skew",

@@ -162,7 +162,7 @@ export const logRankLesson: TaskSpec[] = [
       const p1 = chiSquareTest(recurrenceTable(), { correction: false }).pValue;
       return `> The log-rank test (p = ${logRank().pValue.toPrecision(2)}) answers it: it compares the risk of recurrence at every event time over the whole follow-up, using when each recurrence happened and keeping censored patients for as long as they were followed. ` +
         `The 1-year chi-square (p = ${p1.toPrecision(2)}) asks a narrower question, whether the share recurred by an arbitrary 12 months differs; it ignores when within the year the recurrences came and everything after, so it has less power. ` +
-        "Both should be reported as what they are, with the test chosen before looking at the data; and neither can say that anlotinib *caused* the difference in a non-randomised comparison (notebook 8).\n\n" +
+        "Both should be reported as what they are, with the test chosen before looking at the data; and neither can say that anlotinib *caused* the difference in a non-randomised comparison (lesson 8).\n\n" +
         "Points to check: different questions (timing vs a share at one time), power, the arbitrary cut-off, no picking of the smaller p.";
     },
   },
