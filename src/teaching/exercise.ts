@@ -157,8 +157,8 @@ function judgeWritten<C>(spec: WrittenSpec<C>, given: unknown, context: C, histo
       id: spec.id,
       status: "not answered",
       message:
-        `${title(spec, true)} ${what}.** Write your answer between the quotes (a sentence or two, at least ` +
-        `${WORDS_BEFORE_MODEL_ANSWER} words) and run the cell again: a model answer appears once you have written yours.`,
+        `${title(spec, true)} ${what}.** Write your answer between the quotes (at least ${WORDS_BEFORE_MODEL_ANSWER} words) ` +
+        "and run the cell again: a model answer appears once you have written yours.",
       history,
     });
   }
