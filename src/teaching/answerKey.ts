@@ -12,7 +12,7 @@
  * answerKey().startsWith("# Answer key");   // => true
  */
 import { readFileSync } from "node:fs";
-import { formatAnswer, isWritten, type TaskSpec } from "./exercise.js";
+import { explain, formatAnswer, isWritten, type TaskSpec } from "./exercise.js";
 import { LESSONS } from "./exercises.js";
 import { EXERCISES } from "./exercises.js";
 import { loadSurvivalCsv } from "./survivalCsv.js";
@@ -32,14 +32,16 @@ function entry(spec: TaskSpec<any>, context: unknown): string {
     return `### ${spec.label} (written)\n\n${spec.prompt}\n\n**Model answer:**\n\n${spec.modelAnswer(context)}\n`;
   }
   const answer = spec.answer(context);
-  const tolerance = spec.tolerance ? ` (accepted within ±${spec.tolerance})` : "";
+  const tolerance = spec.tolerance && spec.tolerance >= 1e-6 ? ` (accepted within ±${spec.tolerance})` : "";
+  const explanation = explain(spec, answer);
+  const said = explanation === `${formatAnswer(answer)}.` ? "" : ` ${explanation}`;
   const also = (spec.alsoRight?.(context) ?? []).map((m) => `- Also accepted: ${formatAnswer(m.answer)}. ${m.feedback}`);
   return [
     `### ${spec.label}`,
     "",
     spec.question,
     "",
-    `- **Answer: ${formatAnswer(answer)}**${tolerance}. ${spec.explanation.replace(/\{answer\}/g, formatAnswer(answer))}`,
+    `- **Answer: ${formatAnswer(answer)}**${tolerance}.${said}`,
     ...also,
     `- Hint (after a wrong try): ${spec.hint}`,
     "",

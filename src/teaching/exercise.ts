@@ -127,6 +127,11 @@ export function formatAnswer(x: Answer): string {
   return String(x);
 }
 
+/** The explanation with the right answer in it (a word as it is: the templates quote it themselves). */
+export function explain<C>(spec: ExerciseSpec<C>, expected: Answer): string {
+  return spec.explanation.replace(/\{answer\}/g, typeof expected === "string" ? expected : formatAnswer(expected));
+}
+
 /** What kind of value the exercise expects, for a message about a value of the wrong type. */
 function expectedKind(spec: ExerciseSpec<never>, expected: Answer): string {
   if (spec.choices) return `one of ${spec.choices.map((c) => JSON.stringify(c)).join(", ")}`;
@@ -221,7 +226,7 @@ export function checkAnswer<C>(spec: TaskSpec<C>, given: unknown, context: C, hi
   const value = given as Answer;
   const other = spec.alsoRight?.(context).find((m) => same(value, m.answer, tolerance));
   if (same(value, expected, tolerance) || other) {
-    const explanation = spec.explanation.replace(/\{answer\}/g, formatAnswer(expected));
+    const explanation = explain(spec, expected);
     return Object.freeze({
       id: spec.id,
       status: "right",

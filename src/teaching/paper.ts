@@ -18,8 +18,8 @@ const COHORT_FACTS = ["allocation", "enrolment", "analysis", "eligibility"] as c
 function quoteOne(id: string): { text: string; gloss: string } {
   if (typeof id === "string" && id.startsWith("cohort.")) {
     const key = id.slice("cohort.".length) as (typeof COHORT_FACTS)[number];
-    const fact = COHORT_FACTS.includes(key) ? (loadCohort() as unknown as Record<string, { source: string; gloss: string }>)[key] : undefined;
-    if (!fact) throw new SurvivalInputError(`id is ${show(id)}: the cohort facts are ${COHORT_FACTS.map((k) => `cohort.${k}`).join(", ")}`, "id", undefined, id);
+    const fact = COHORT_FACTS.includes(key) ? (loadCohort()[key] as { source?: unknown; gloss?: unknown } | undefined) : undefined;
+    if (typeof fact?.source !== "string" || typeof fact.gloss !== "string") throw new SurvivalInputError(`id is ${show(id)}: the cohort facts are ${COHORT_FACTS.map((k) => `cohort.${k}`).join(", ")}`, "id", undefined, id);
     return { text: fact.source, gloss: `${fact.gloss} (section 2)` };
   }
   const claim = loadClaims().find((c) => c.id === id);

@@ -171,6 +171,11 @@ const ENTRIES: Record<string, Entry> = {
     call: (x) => lib.loadSurvivalCsv("data/recurrence.csv", x as never),
   },
   "groupRows.data": { kind: "exempt", why: RESULT },
+  "checkAnswer.history": { kind: "exempt", why: RESULT },
+  "judge.history": { kind: "exempt", why: RESULT },
+  "simulateInformativeCensoring.options": { kind: "options", valid: { seed: 1, n: 20 }, call: (x) => lib.simulateInformativeCensoring(x) },
+  "simulateImmortalTime.options": { kind: "options", valid: { seed: 1, n: 20 }, call: (x) => lib.simulateImmortalTime(x) },
+  "simulateConfounding.options": { kind: "options", valid: { seed: 1, n: 20 }, call: (x) => lib.simulateConfounding(x) },
   // runner
   "Kernel.start.options": { kind: "exempt", why: RUNNER },
   "executeNotebook.nb": { kind: "exempt", why: RUNNER },
@@ -343,6 +348,8 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   judge: () => lib.judge("km/at-risk-9", 3),
   checkAnswer: () => lib.checkAnswer(lib.EXERCISES.get("km/at-risk-9")!, 3, undefined),
   groupRows: () => lib.groupRows(lib.parseSurvivalCsv(csv, "my.csv", columns), "a"),
+  parseCsvTable: () => lib.parseCsvTable(csv, "my.csv"),
+  loadCsvTable: () => lib.loadCsvTable("data/teaching/veteran.csv"),
 };
 
 describe("results are frozen, deeply", () => {
