@@ -301,3 +301,14 @@ describe("the session: tries kept per exercise, cells that wait for an exercise"
     expect(shown).toBe(true);
   });
 });
+
+describe("the template's exercises on other files", () => {
+  it("work on a file with one group (no hazard ratio: nothing to test)", async () => {
+    const { parseSurvivalCsv } = await import("../../src/teaching/survivalCsv.js");
+    const one = parseSurvivalCsv("t,e\n1,1\n2,0\n3,1\n", "one.csv", { time: "t", event: "e", group: null });
+    expect(judge("own-data/ph", "no", one).status).toBe("right");
+    expect(judge("own-data/events", 2, one).status).toBe("right");
+    expect(judge("own-data/median-first-group", 3, one).status).toBe("right");
+    expect(judge("own-data/report", "Three groups were compared.", one).status).toBe("written");
+  });
+});

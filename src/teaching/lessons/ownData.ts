@@ -9,6 +9,9 @@ const NOTEBOOK = "09-your-own-data";
 const notReached = (x: number | null): Answer => (x === null ? "not reached" : x);
 const events = (data: SurvivalCsv) => data.event.reduce((s, e) => s + e, 0);
 
+/** Whether the file has two or more groups and an event: a hazard ratio to estimate. */
+const comparable = (data: SurvivalCsv) => data.groups.length >= 2 && events(data) > 0;
+
 /** The Cox model of the template: one indicator per group after the first. */
 export function ownCox(data: SurvivalCsv) {
   const covariates = Object.fromEntries(data.groups.slice(1).map((g) => [`group ${g}`, data.group.map((x) => (x === g ? 1 : 0))]));
@@ -49,6 +52,7 @@ export const ownData: TaskSpec<SurvivalCsv>[] = [
     notebook: NOTEBOOK,
     question: 'Does cox.zph\'s global test give evidence against proportional hazards in your data at the 5% level: "yes" or "no"?',
     answer: (data) => {
+      if (!comparable(data)) return "no";
       const { fit, data: d } = ownCox(data);
       return coxZph(fit, d).global.pValue < 0.05 ? "yes" : "no";
     },
@@ -56,6 +60,7 @@ export const ownData: TaskSpec<SurvivalCsv>[] = [
     hint: "Compare the GLOBAL row's p-value in the proportional-hazards table with 0.05.",
     explanation: '"{answer}". Remember that with few events the test has little power: read the log-minus-log plot too.',
     solution: (data) => {
+      if (!comparable(data)) return 'One group, or no event: there is no hazard ratio, so nothing to test: **"no"**.';
       const { fit, data: d } = ownCox(data);
       const z = coxZph(fit, d).global;
       return `GLOBAL: χ² = ${z.statistic.toFixed(2)} on ${z.df} df, p = ${z.pValue.toPrecision(2)}: **"${z.pValue < 0.05 ? "yes" : "no"}"**.`;
