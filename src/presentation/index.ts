@@ -22,6 +22,8 @@ export { formatTest, formatPValue, type TestResult } from "./figures/formatTest.
 export { OKABE_ITO, type PlotlyFigure } from "./figures/figure.js";
 export { show, displayBundle, tslabSink, PLOTLY_MIME, type DisplayData, type DisplaySink } from "./display/show.js";
 export { renderPngs, renderSvgs, type RenderOptions } from "./images/renderImages.js";
+export { pngsOrFiles, type PngsOrFiles } from "./images/pngsOrFiles.js";
+export { figureAxes, type FigureAxes, type FigureAxis } from "./figures/figureAxes.js";
 export { chromiumPath, hasChromium, launchChromium } from "./images/chromium.js";
 export { withPngs } from "./images/withPngs.js";
 export { buildReport, type ReportOptions } from "./report/buildReport.js";

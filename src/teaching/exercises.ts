@@ -31,10 +31,22 @@ import { logRankLesson } from "./lessons/logRank.js";
 import { tables } from "./lessons/tables.js";
 import { coxLesson } from "./lessons/cox.js";
 import { design } from "./lessons/design.js";
+import { rowsFromFigure } from "./lessons/rowsFromFigure.js";
 import { ownData } from "./lessons/ownData.js";
 
 /** The lessons in teaching order; each notebook's name starts with its number. */
-export const LESSONS: readonly (readonly TaskSpec<any>[])[] = [censoring, kaplanMeierByHand, reading, hazards, logRankLesson, tables, coxLesson, design, ownData];
+export const LESSONS: readonly (readonly TaskSpec<any>[])[] = [
+  censoring,
+  kaplanMeierByHand,
+  reading,
+  hazards,
+  logRankLesson,
+  tables,
+  coxLesson,
+  design,
+  rowsFromFigure,
+  ownData,
+];
 
 function numbered(): Map<string, TaskSpec<any>> {
   const out = new Map<string, TaskSpec<any>>();

@@ -12,6 +12,7 @@
  * function with valid arguments, and whether the object is options, data, or exempt (and why).
  * A new export with such a parameter fails the first test until it is added here.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as lib from "../../src/index.js";
 import { SurvivalInputError } from "../../src/survival/errors.js";
@@ -48,12 +49,22 @@ const table = [[10, 13], [12, 4]];
 const coxData = { time: rec.months, event: rec.status, covariates: { arm: rec.group.map((g) => (g === 1 ? 1 : 0)) } };
 const coxFit = lib.coxPH(coxData);
 const kmFit = lib.kaplanMeier(arm1 as never);
+const kmFigure = lib.kmFigure([{ label: "A", fit: kmFit }]);
 const rows = { group: rec.group, status: rec.status, months: rec.months };
 const csv = "time,event,arm\n1,1,a\n2,0,b\n";
 const columns = { time: "time", event: "event", group: "arm" };
 const noSink = { sink: () => {} };
 const fig = lib.linesFigure([{ label: "S", x: [0, 1], y: [1, 0.5] }]);
 const choices = lib.crossChoices({ test: ["a", "b"] });
+const digitised = { time: [0, 2, 2, 5, 5, 9], survival: [1, 1, 0.9, 0.9, 0.7, 0.7] };
+const atRisk = { time: [0, 4, 8], nRisk: [20, 17, 10] };
+const figurePng = readFileSync("test/digitize/fixtures/plotly/figure-2-recurrence.png");
+const figureAxes = {
+  x: { pixels: [427.38, 1496.62] as [number, number], values: [0, 18] as [number, number] },
+  y: { pixels: [874.28, 188.58] as [number, number], values: [0, 1] as [number, number] },
+  colors: ["#0072B2", "#D55E00"],
+};
+const accuracyOptions = { ...figureAxes, groups: [1, 2], atRiskTimes: [0, 3, 6, 9, 12, 15, 18] };
 
 const RESULT = "a result of the library passed back in, read for the fields it needs (any extra field is its own)";
 const CLAIM = "a record of data/claims.json (checked by validateClaims), which carries fields this function does not read";
@@ -84,6 +95,18 @@ const ENTRIES: Record<string, Entry> = {
   "logRankPower.input": { kind: "options", valid: { hazardRatio: 0.5, events: 30 }, call: (x) => lib.logRankPower(x as never) },
   "detectableHazardRatio.input": { kind: "options", valid: { events: 30 }, call: (x) => lib.detectableHazardRatio(x as never) },
   "shuffle.rng": { kind: "exempt", why: "a generator from createRandom, not data" },
+  "reconstructFromCurve.curve": { kind: "data", valid: digitised, call: (x) => lib.reconstructFromCurve(x as never, atRisk) },
+  "reconstructFromCurve.atRisk": { kind: "data", valid: atRisk, call: (x) => lib.reconstructFromCurve(digitised, x as never) },
+  "reconstructFromCurve.options": {
+    kind: "options",
+    valid: { totalEvents: 6 },
+    typo: "totalevents",
+    call: (x) => lib.reconstructFromCurve(digitised, atRisk, x as never),
+  },
+  // digitize
+  "digitizeCurves.options": { kind: "options", valid: figureAxes, typo: "colours", call: (x) => lib.digitizeCurves(figurePng, x as never) },
+  "figureAccuracy.truth": { kind: "data", valid: surv, call: (x) => lib.figureAccuracy(figurePng, x as never, accuracyOptions) },
+  "figureAccuracy.options": { kind: "options", valid: accuracyOptions, typo: "colours", call: (x) => lib.figureAccuracy(figurePng, surv, x as never) },
   // study
   "loadEndpoint.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadEndpoint("recurrence", x) },
   "loadStudy.options": { kind: "options", valid: { dataDir: "data" }, call: (x) => lib.loadStudy(x) },
@@ -145,6 +168,14 @@ const ENTRIES: Record<string, Entry> = {
   "displayBundle.options": { kind: "options", valid: { text: "t" }, call: (x) => lib.displayBundle(fig, x) },
   "renderPngs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.renderPngs([], x) },
   "renderSvgs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.renderSvgs([], x) },
+  "pngsOrFiles.options": {
+    kind: "options",
+    valid: { scale: 1 },
+    async: true,
+    call: (x) => lib.pngsOrFiles([], [], x),
+  },
+  "figureAxes.fig": { kind: "exempt", why: FIGURE },
+  "figureAxes.options": { kind: "options", valid: { scale: 1 }, call: (x) => lib.figureAxes(kmFigure, x) },
   "withPngs.options": { kind: "options", valid: { scale: 1 }, async: true, call: (x) => lib.withPngs([], x) },
   "buildReport.options": { kind: "options", valid: { title: "T", plotlyJs: "" }, call: (x) => lib.buildReport([], x) },
   "renderMarkdown.options": { kind: "options", valid: { idPrefix: "a-" }, call: (x) => lib.renderMarkdown("# A", x) },
@@ -322,7 +353,9 @@ const UNFROZEN: Record<string, string> = {
   launchChromium: "a browser",
   renderPngs: "PNG files (Buffers)",
   renderSvgs: "SVG documents (strings)",
+  pngsOrFiles: "PNG files (Buffers), as renderPngs",
   withPngs: "copies of the caller's notebooks, for the caller to write",
+  decodePng: "the image's pixels (a Uint8Array), which JavaScript cannot freeze",
 };
 
 /** How to call the functions that return an object but take no options or data object. */
@@ -350,6 +383,8 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   groupRows: () => lib.groupRows(lib.parseSurvivalCsv(csv, "my.csv", columns), "a"),
   parseCsvTable: () => lib.parseCsvTable(csv, "my.csv"),
   loadCsvTable: () => lib.loadCsvTable("data/teaching/veteran.csv"),
+  parseColor: () => lib.parseColor("#0072B2"),
+  accuracyTable: () => lib.accuracyTable([{ figure: "Figure 2", accuracy: lib.figureAccuracy(figurePng, surv, accuracyOptions) }]),
 };
 
 describe("results are frozen, deeply", () => {

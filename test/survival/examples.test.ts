@@ -6,4 +6,4 @@
  */
 import { describeDocExamples } from "../helpers/docExamples.js";
 
-describeDocExamples("src/survival/index.ts", "examples", 17);
+describeDocExamples("src/survival/index.ts", "examples", 18);

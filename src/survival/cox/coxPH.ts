@@ -46,6 +46,8 @@ import {
 } from "../core/validate.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { coxFit, isIndicatorLike, type Ties } from "./coxFit.js";
+import { printable } from "../print/printable.js";
+import { printCoxPH } from "../print/printCox.js";
 
 export interface CoxPHData {
   time: ArrayLike<number>;
@@ -323,7 +325,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     Array.from({ length: p }, (_, i) => Object.freeze(Array.from({ length: p }, (_, j) => V[i * p + j]))),
   );
 
-  return Object.freeze({
+  return printable({
     method: `Cox proportional hazards model (R coxph), ${ties === "efron" ? "Efron" : "Breslow"} ties`,
     ties,
     names: Object.freeze(names.slice()),
@@ -346,5 +348,5 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     iterations: fit.iterations,
     converged: fit.converged,
     warnings: Object.freeze(warnings),
-  });
+  }, printCoxPH);
 }

@@ -35,6 +35,8 @@ import { SurvivalInputError, show } from "../errors.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
+import { printable } from "../print/printable.js";
+import { printCoxZph } from "../print/printCox.js";
 
 export type ZphTransform = "km" | "rank" | "identity" | "log";
 
@@ -381,7 +383,7 @@ export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOption
   const eventRows: number[] = [];
   for (let i = 0; i < n; i++) if (status[i]) eventRows.push(i);
 
-  return Object.freeze({
+  return printable({
     tests: Object.freeze(tests),
     global,
     table: Object.freeze([...tests, global]),
@@ -392,5 +394,5 @@ export function coxZph(fit: CoxPHResult, data: CoxPHData, options?: CoxZphOption
     variance: Object.freeze(variance),
     transform,
     ties: fit.ties,
-  });
+  }, printCoxZph);
 }

@@ -33,6 +33,8 @@ import { normalQuantile } from "../core/distributions.js";
 import { confidenceLimits, type ConfType } from "./confint.js";
 import { curveQuantile, printedMedian } from "./quantile.js";
 import { restrictedMean, type RestrictedMean } from "./rmst.js";
+import { printable } from "../print/printable.js";
+import { printKaplanMeier } from "../print/printKaplanMeier.js";
 
 /** A quantile (or the median) and its confidence limits; null = not reached / not estimable. */
 export interface QuantileEstimate {
@@ -123,7 +125,7 @@ export function kaplanMeierFit(
     upper: nullable(printedMedian(times, upper)),
   });
 
-  return Object.freeze({
+  return printable({
     time: times,
     nRisk: tab.nRisk,
     nEvent: tab.nEvent,
@@ -173,5 +175,5 @@ export function kaplanMeierFit(
     events,
     confType,
     confLevel,
-  });
+  }, printKaplanMeier);
 }

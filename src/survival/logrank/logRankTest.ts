@@ -27,6 +27,8 @@ import { checkData, checkEvents, checkLabels, checkOneOf, checkOptions, checkTim
 import { logRankFit } from "./logRankFit.js";
 import { quadraticForm } from "./quadraticForm.js";
 import { LOG_RANK_WEIGHTS, type LogRankWeight } from "./weights.js";
+import { printable } from "../print/printable.js";
+import { printLogRank } from "../print/printLogRank.js";
 
 export type { LogRankWeight } from "./weights.js";
 
@@ -195,7 +197,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
 
   const variance = Array.from({ length: k }, (_, g) => Object.freeze(Array.from(fit.variance.subarray(g * k, g * k + k))));
   const isFH = weight === "fleming-harrington";
-  return Object.freeze({
+  return printable({
     statistic,
     df: rank,
     pValue: chiSquareUpper(statistic, rank),
@@ -209,5 +211,5 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     q: isFH ? q : null,
     strata: strata ? Object.freeze(strata.levels.slice()) : null,
     method: describe(weight, p, q, strata?.levels.length ?? 1),
-  });
+  }, printLogRank);
 }
