@@ -217,6 +217,11 @@ const ENTRIES: Record<string, Entry> = {
     call: (x) => lib.loadSurvivalCsv("data/recurrence.csv", x as never),
   },
   "groupRows.data": { kind: "exempt", why: RESULT },
+  "checkAnswer.history": { kind: "exempt", why: RESULT },
+  "judge.history": { kind: "exempt", why: RESULT },
+  "simulateInformativeCensoring.options": { kind: "options", valid: { seed: 1, n: 20 }, call: (x) => lib.simulateInformativeCensoring(x) },
+  "simulateImmortalTime.options": { kind: "options", valid: { seed: 1, n: 20 }, call: (x) => lib.simulateImmortalTime(x) },
+  "simulateConfounding.options": { kind: "options", valid: { seed: 1, n: 20 }, call: (x) => lib.simulateConfounding(x) },
   // runner
   "Kernel.start.options": { kind: "exempt", why: RUNNER },
   "executeNotebook.nb": { kind: "exempt", why: RUNNER },
@@ -396,6 +401,8 @@ const RESULT_CALLS: Record<string, () => unknown> = {
   printedClaim: () => lib.printedClaim("logrank", "recurrence"),
   seeAlsoLinks: () => lib.seeAlsoLinks(lib.evaluateClaims({ claims: claims.slice(0, 8) })),
   kmTable: () => lib.kmTable(lib.armFits(rec)[0]),
+  parseCsvTable: () => lib.parseCsvTable(csv, "my.csv"),
+  loadCsvTable: () => lib.loadCsvTable("data/teaching/veteran.csv"),
   parseColor: () => lib.parseColor("#0072B2"),
   accuracyTable: () => lib.accuracyTable([{ figure: "Figure 2", accuracy: lib.figureAccuracy(figurePng, surv, accuracyOptions) }]),
 };

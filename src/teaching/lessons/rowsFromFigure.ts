@@ -1,19 +1,19 @@
 /**
- * The exercises of the lesson "Rows from a figure" (notebooks/teaching/07-rows-from-a-figure):
+ * The exercises of the lesson "Rows from a figure" (notebooks/teaching/09-rows-from-a-figure):
  * reading events and censorings off a Kaplan-Meier figure and its numbers at risk, as the method
  * of Guyot et al. (2012) does, and seeing where that fails. Each right answer is computed from the
  * paper's tables (the truth the figure was drawn from), never typed in; the lesson's students
  * reach it from the figure, and test/teaching/exercises.test.ts checks it against R
  * (test/teaching/fixtures/r/rows-from-figure.R).
  */
-import { loadStudy, type Study } from "../study/data/loadEndpoint.js";
-import { armData } from "../study/data/armData.js";
-import { kaplanMeier } from "../survival/km/kaplanMeier.js";
-import { logRankTest } from "../survival/logrank/logRankTest.js";
-import { numbersAtRisk } from "../presentation/figures/numbersAtRisk.js";
-import type { ExerciseSpec } from "./exercise.js";
+import { loadStudy, type Study } from "../../study/data/loadEndpoint.js";
+import { armData } from "../../study/data/armData.js";
+import { kaplanMeier } from "../../survival/km/kaplanMeier.js";
+import { logRankTest } from "../../survival/logrank/logRankTest.js";
+import { numbersAtRisk } from "../../presentation/figures/numbersAtRisk.js";
+import type { TaskSpec } from "../exercise.js";
 
-const NOTEBOOK = "07-rows-from-a-figure";
+const NOTEBOOK = "09-rows-from-a-figure";
 
 let cached: Study | undefined;
 const study = (): Study => (cached ??= loadStudy());
@@ -30,7 +30,7 @@ function inInterval(from: number, to: number, e: number): number {
 function eventsAt(t: number): number {
   const fit = chemoRecurrence();
   const j = Array.from(fit.time).indexOf(t);
-  if (j < 0) throw new Error(`rowsFromFigureExercises: ${t} is not a time of the curve`);
+  if (j < 0) throw new Error(`rowsFromFigure: ${t} is not a time of the curve`);
   return fit.nEvent[j];
 }
 
@@ -52,7 +52,14 @@ function eventsWithoutTable(): { rebuilt: number; truth: number } {
   return { rebuilt: n - Math.round(n * last), truth: fit.events };
 }
 
-export const ROWS_FROM_FIGURE_EXERCISES: readonly ExerciseSpec<undefined>[] = [
+/** The levels of chemotherapy alone's curve just before and after time t, and n at risk there. */
+function drop(t: number) {
+  const fit = chemoRecurrence();
+  const j = Array.from(fit.time).indexOf(t);
+  return { n: fit.nRisk[j], before: j === 0 ? 1 : fit.survival[j - 1], after: fit.survival[j] };
+}
+
+export const rowsFromFigure: TaskSpec[] = [
   {
     id: "figure/events-first-drop",
     notebook: NOTEBOOK,
@@ -64,6 +71,10 @@ export const ROWS_FROM_FIGURE_EXERCISES: readonly ExerciseSpec<undefined>[] = [
     ],
     hint: "The drop takes the share 1 - S after / S before of the patients at risk: multiply by 16 and round to a whole patient.",
     explanation: "{answer} recurrences at 4 months: a level read within a pixel gives the whole number back exactly.",
+    solution: () => {
+      const { n, before, after } = drop(4);
+      return `The curve falls from ${before} to ${after.toFixed(4)} (as read, within a pixel): d = n (1 - S after / S before) = ${n} × (1 - ${after.toFixed(4)} / ${before}) = ${(n * (1 - after / before)).toFixed(2)}, a whole **${eventsAt(4)}** recurrences.`;
+    },
   },
   {
     id: "figure/left-between-6-and-9",
@@ -74,6 +85,7 @@ export const ROWS_FROM_FIGURE_EXERCISES: readonly ExerciseSpec<undefined>[] = [
     mistakes: () => [{ answer: atRisk(9), feedback: "That is the number still at risk at 9 months. The question asks how many left." }],
     hint: "Everyone at risk at 6 months is either still at risk at 9, or had the event, or was censored in between.",
     explanation: "{answer} patients left: events and censorings together. The curve's drops say how many of them were events.",
+    solution: () => `At risk at 6 months: ${atRisk(6)}; at 9 months: ${atRisk(9)}. So **${atRisk(6) - atRisk(9)}** left in between (Table 1: ${inInterval(6, 9, 1)} recurrences and ${inInterval(6, 9, 0)} censored).`,
   },
   {
     id: "figure/censored-12-to-15",
@@ -91,6 +103,11 @@ export const ROWS_FROM_FIGURE_EXERCISES: readonly ExerciseSpec<undefined>[] = [
     hint: "Work out n at each drop from its size (S after / S before = (n - 1) / n for one event): the first drop says how many were still at risk then. 4 - 1 = 3 left the risk set in all.",
     explanation:
       "{answer}: the first drop is one event among 3, not among 4, so one patient was censored before it, at the very start of the interval (Table 1: at exactly 12 months).",
+    solution: () => {
+      const [a, b] = [drop(13), drop(14)];
+      return `The drop at 13 months multiplies S by ${(a.after / a.before).toFixed(4)} = (${a.n} - 1)/${a.n}: ${a.n} at risk, not 4. The drop at 14 months multiplies it by ${(b.after / b.before).toFixed(4)} = (${b.n} - 1)/${b.n}. ` +
+        `So one patient left before 13 months without a step (censored), two had recurrences, and one is left at 15: **${inInterval(12, 15, 0)}** censored.`;
+    },
   },
   {
     id: "figure/one-patient-logrank",
@@ -105,6 +122,11 @@ export const ROWS_FROM_FIGURE_EXERCISES: readonly ExerciseSpec<undefined>[] = [
     },
     hint: "Copy the status column, set it to 1 for the row with group 2, 12 months and status 0, and run logRankTest on { time, event, group }.",
     explanation: "{answer}: one patient of 39 moves the statistic by about 2. A figure is read far more exactly than that, except where one patient is a whole step.",
+    solution: () => {
+      const r = study().recurrence;
+      const before = logRankTest({ time: r.months, event: r.status, group: r.group }).statistic;
+      return `\`const event = r.status.map((s, i) => (r.group[i] === 2 && r.months[i] === 12 && s === 0 ? 1 : s));\` then \`logRankTest({ time: r.months, event, group: r.group })\`: χ² = **${oneMoreRecurrence().toFixed(2)}**, against ${before.toFixed(2)} for Table 1 as printed.`;
+    },
   },
   {
     id: "figure/no-table-events",
@@ -119,5 +141,32 @@ export const ROWS_FROM_FIGURE_EXERCISES: readonly ExerciseSpec<undefined>[] = [
     hint: "Without the numbers at risk, the method cannot know that anyone was censored before the end of the curve. Who does it think is still at risk at each drop?",
     explanation:
       '"{answer}": with nobody censored until the end, every patient who is not left at the last level must have had the event; the censored patients who left earlier are counted as events.',
+    solution: () => {
+      const { rebuilt, truth } = eventsWithoutTable();
+      return `The curve ends at a level S; with 23 patients and nobody censored before the end, 23 - round(23 S) = ${rebuilt} must have had the event, against ${truth} in Table 2: **"${rebuilt > truth ? "more" : rebuilt < truth ? "fewer" : "the same"}"**.`;
+    },
+  },
+  {
+    id: "figure/good-enough",
+    notebook: NOTEBOOK,
+    question: 'Predict: rows rebuilt from this paper\'s Figure 2 (with its numbers at risk) are good enough for: "a": the curves, the medians and the direction of the difference; "b": the log-rank χ² to the digits the paper prints; "c": neither.',
+    answer: () => "a",
+    choices: ["a", "b", "c"],
+    mistakes: () => [
+      { answer: "b", feedback: "One patient in the tail moves the log-rank χ² by about 2 (exercise 9.4), and the method misplaced one patient here." },
+      { answer: "c", feedback: "The steps come back within a pixel and the events almost exactly: the curves and medians are close to the truth." },
+    ],
+    hint: "Compare what one misplaced patient does to a median with what it does to the log-rank statistic (exercise 9.4).",
+    explanation: "The curves, medians and the direction come back; the test statistics do not, to their printed digits, with 39 patients.",
+    solution: () => `"a". The drops give the events almost exactly and the numbers at risk place the censorings within each interval, so curves and medians come back; but one misread patient moves the log-rank χ² from ${logRankTest({ time: study().recurrence.months, event: study().recurrence.status, group: study().recurrence.group }).statistic.toFixed(2)} to ${oneMoreRecurrence().toFixed(2)}, so the statistic cannot be checked to its printed digits.`,
+  },
+  {
+    id: "figure/meta-analysis",
+    notebook: NOTEBOOK,
+    prompt: "A meta-analyst has only this paper's Figure 2 and its numbers at risk, and wants a hazard ratio. In two or three sentences: what can the rebuilt rows give, how far can it be trusted, and how should it be reported?",
+    modelAnswer: () =>
+      "> Rows rebuilt with Guyot's method give back the curves and the events closely, so a hazard ratio (with its CI) from them is a fair approximation, better with the numbers at risk and the total events than without. " +
+      "With only 39 patients, one misplaced patient (here, the one censored at 12 months) shifts the statistics noticeably, so the estimate should be reported as reconstructed from the published figure, with the method named, and checked against any numbers the paper prints (here: the log-rank χ²).\n\n" +
+      "Points to check: what the figure gives (events, censorings by interval), the loss with few patients and without a table, and labelling the result as reconstructed.",
   },
 ];
