@@ -33,6 +33,13 @@ describe("the project's tslab kernel", { timeout: 120_000 }, () => {
     expect(text((r.outputs[0] as { text: unknown }).text)).toContain("a: 1");
   });
 
+  it("takes a shorthand property that names an earlier cell's variable (tslab alone throws ReferenceError)", async () => {
+    expect((await kernel.execute("const confLevel = 0.9;", 60_000)).status).toBe("ok");
+    const r = await kernel.execute("const options = { confLevel, a: { confLevel } };\noptions.a.confLevel + options.confLevel", 60_000);
+    expect(r.status, JSON.stringify(r.outputs)).toBe("ok");
+    expect(text((r.outputs[0] as { text: unknown }).text)).toContain("1.8");
+  });
+
   it("names the src/*.ts line where the library refused the input (source maps)", async () => {
     const r = await kernel.execute("kaplanMeier({ time: [1, -2], event: [1, 0] })", 60_000);
     expect(r.status).toBe("error");
