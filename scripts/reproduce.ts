@@ -11,7 +11,8 @@
  *    each notebook's plotly figures to PNG as soon as it has run, in one browser page started
  *    meanwhile, adds the PNG to the figure's output and writes figures/<notebook>-<n>.png;
  *    else says why not;
- * 4. writes claims.json (every claim's verdict), 5. report/index.html (one offline page);
+ * 4. writes claims.json (every claim's verdict), 5. report/index.html (one offline page, ending
+ *    with the interactive explorer) and report/explore.html (the explorer alone);
  * 6. all into a temporary folder that replaces build/ (or --out) only when every step succeeded;
  * 7. prints the verdict table and the timings.
  * Exits 1 naming the notebook, the cell and the error when a cell fails or a kernel dies.
@@ -26,6 +27,7 @@ import { loadCohort } from "../src/study/data/loadCohort.js";
 import { loadClaims } from "../src/study/claims/claims.js";
 import { evaluateClaims, type ClaimVerdict } from "../src/study/claims/evaluateClaims.js";
 import { buildReport } from "../src/presentation/report/buildReport.js";
+import { explorerPage, explorerSection } from "../src/presentation/explorer/explorerPage.js";
 import { tableText } from "../src/presentation/display/table.js";
 import { chromiumPath } from "../src/presentation/images/chromium.js";
 import { PLOTLY_MIME, dropPlotlyLoaders } from "../src/presentation/display/show.js";
@@ -59,7 +61,8 @@ if (opts.help) {
 
 Re-runs the analysis: checks data/, executes the notebooks (default: notebooks/ then
 notebooks/teaching/) on tslab, and writes build/ (executed notebooks, figures, claims.json,
-report/index.html), replacing the previous build only when every step succeeded.
+report/index.html and report/explore.html), replacing the previous build only when every
+step succeeded.
 
 Options:
   --jobs N              kernels side by side (default 1 reused kernel; env NOTEBOOK_JOBS)
@@ -222,7 +225,8 @@ async function main(): Promise<number> {
     // 5. Report.
     t = performance.now();
     mkdirSync(join(dir, "report"), { recursive: true });
-    writeFileSync(join(dir, "report", "index.html"), buildReport(executed));
+    writeFileSync(join(dir, "report", "index.html"), buildReport(executed, { explorer: explorerSection() }));
+    writeFileSync(join(dir, "report", "explore.html"), explorerPage());
     timings.push(["report", seconds(t)]);
   });
 
@@ -231,7 +235,7 @@ async function main(): Promise<number> {
   say();
   say(verdictTable(verdicts));
   say();
-  say(`wrote ${opts.out}/notebooks/ (${runs.length} executed notebooks), ${opts.out}/claims.json, ${opts.out}/report/index.html${chromiumPath() ? `, ${opts.out}/figures/` : ""}`);
+  say(`wrote ${opts.out}/notebooks/ (${runs.length} executed notebooks), ${opts.out}/claims.json, ${opts.out}/report/index.html and explore.html${chromiumPath() ? `, ${opts.out}/figures/` : ""}`);
   say(`timings: ${timings.map(([k, s]) => `${k} ${fmt(s)}`).join(" | ")}`);
   const cpu = (r: NotebookRun) => (r.cpuSeconds === null ? "" : ` (${r.cpuSeconds.toFixed(1)} CPU)`);
   say(`per notebook, wall (kernel CPU): ${runs.map((r) => `${shortName(r.name)} ${fmt(r.seconds)}${cpu(r)}`).join(", ")}`);

@@ -61,6 +61,7 @@ export interface DigitizeOptions {
   readonly colors: readonly string[];
 }
 
+/** One arm's curve, as reconstructFromCurve takes it. */
 export interface DigitizedCurve {
   /** The colour as given. */
   readonly color: string;
@@ -71,6 +72,12 @@ export interface DigitizedCurve {
    */
   readonly time: readonly number[];
   readonly survival: readonly number[];
+}
+
+/** How one arm's curve was read. */
+export interface CurveDiagnostics {
+  /** The colour as given. */
+  readonly color: string;
   /** Pixels of the search window matched to this colour. */
   readonly pixels: number;
   /** The times the digitised curve covers, [first, last]. */
@@ -83,7 +90,10 @@ export interface DigitizedCurve {
 }
 
 export interface DigitizeResult {
+  /** One curve per colour, in the order of options.colors. */
   readonly curves: readonly DigitizedCurve[];
+  /** How each curve was read, in the same order. */
+  readonly diagnostics: readonly CurveDiagnostics[];
   /** The image's size in pixels. */
   readonly width: number;
   readonly height: number;
@@ -119,7 +129,7 @@ export function digitizeCurves(png: Uint8Array, options: DigitizeOptions): Digit
   const toTime = linear(xAxis);
   const toValue = linear(yAxis);
   const top = scaleTop(yAxis);
-  const curves = colours.map((c, i): DigitizedCurve => {
+  const read = colours.map((c, i): { curve: DigitizedCurve; diagnostics: CurveDiagnostics } => {
     const path = traceCurve(classified, i);
     if (path === null) {
       throw new SurvivalInputError(
@@ -137,19 +147,21 @@ export function digitizeCurves(png: Uint8Array, options: DigitizeOptions): Digit
       time.push(t);
       survival.push(s);
     }
-    return Object.freeze({
-      color: c.text,
-      time: Object.freeze(time),
-      survival: Object.freeze(survival),
-      pixels: classified.counts[i],
-      timeRange: Object.freeze([time[0], time[time.length - 1]] as [number, number]),
-      lineWidth: path.lineWidth,
-      columnsSeen: path.columnsSeen,
-      columnsCarried: path.columnsCarried,
-    });
+    return {
+      curve: Object.freeze({ color: c.text, time: Object.freeze(time), survival: Object.freeze(survival) }),
+      diagnostics: Object.freeze({
+        color: c.text,
+        pixels: classified.counts[i],
+        timeRange: Object.freeze([time[0], time[time.length - 1]] as [number, number]),
+        lineWidth: path.lineWidth,
+        columnsSeen: path.columnsSeen,
+        columnsCarried: path.columnsCarried,
+      }),
+    };
   });
   return Object.freeze({
-    curves: Object.freeze(curves),
+    curves: Object.freeze(read.map((r) => r.curve)),
+    diagnostics: Object.freeze(read.map((r) => r.diagnostics)),
     width: image.width,
     height: image.height,
     background: hex(classified.background),

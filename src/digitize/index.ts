@@ -9,6 +9,18 @@ export {
   type DigitizeOptions,
   type DigitizeResult,
   type DigitizedCurve,
+  type CurveDiagnostics,
 } from "./digitizeCurves.js";
+export {
+  figureAccuracy,
+  type FigureAccuracy,
+  type FigureAccuracyOptions,
+  type TrueRows,
+  type RowsAnalysis,
+  type ArmRows,
+  type AccuracyCheck,
+  type GroupLabel,
+} from "./figureAccuracy.js";
+export { accuracyTable, ACCURACY_HEADERS, type AccuracyEntry, type AccuracyColumns } from "./accuracyTable.js";
 export { parseColor, type Rgb } from "./parseColor.js";
 export { decodePng, type Pixels } from "./decodePng.js";

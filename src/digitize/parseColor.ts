@@ -50,13 +50,13 @@ export function parseColor(colour: unknown, name = "colour"): Rgb {
   const hex = HEX.exec(NAMES[text] ?? text);
   if (hex) {
     const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join("") : hex[1];
-    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+    return Object.freeze([parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)]) as Rgb;
   }
   const rgb = RGB.exec(text);
   if (rgb) {
     const values = rgb.slice(1, 4).map((v) => (v.endsWith("%") ? (parseFloat(v) * 255) / 100 : parseFloat(v)));
     if (values.some((v) => !(v >= 0 && v <= 255))) fail("rgb() channels must be 0-255 (or 0%-100%)");
-    return [Math.round(values[0]), Math.round(values[1]), Math.round(values[2])];
+    return Object.freeze([Math.round(values[0]), Math.round(values[1]), Math.round(values[2])]) as Rgb;
   }
   return fail(
     `not a colour this reads: give "#rrggbb", "#rgb", "rgb(r, g, b)" or one of the names ${Object.keys(NAMES).join(", ")}`,

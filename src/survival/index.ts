@@ -25,6 +25,7 @@ export {
   type LogRankResult,
   type LogRankWeight,
 } from "./logrank/logRankTest.js";
+export { LOG_RANK_TESTS, type LogRankTestId, type LogRankTestSpec } from "./logrank/logRankTests.js";
 export { chiSquareTest, type ChiSquareTestResult } from "./contingency/chiSquareTest.js";
 export { gTest, type GTestResult } from "./contingency/gTest.js";
 export {
@@ -33,6 +34,12 @@ export {
   type FisherAlternative,
 } from "./contingency/fisherExactTest.js";
 export { UNIROOT_TOL } from "./contingency/zeroin.js";
+export {
+  TWO_BY_TWO_TESTS,
+  type TwoByTwoTestId,
+  type TwoByTwoTestSpec,
+  type TwoByTwoOutcome,
+} from "./contingency/twoByTwoTests.js";
 export { coxPH, type CoxPHData, type CoxPHOptions, type CoxPHResult, type CoxTest } from "./cox/coxPH.js";
 
 // Proportional hazards, RMST, permutation tests, power.

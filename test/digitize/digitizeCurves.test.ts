@@ -84,9 +84,9 @@ describe("digitizeCurves reads Kaplan-Meier figures", () => {
       expect(Math.max(...cmp.isolatedStepTimeErrors) * pxPerTime, `${c.colors[i]}: step times (px)`).toBeLessThanOrEqual(2);
       expect(cmp.isolatedStepTimeErrors.length).toBeGreaterThan(0);
       // The curve covers the follow-up: from 0 to the last time, give or take a censor mark.
-      expect(curve.timeRange[0]).toBe(0);
+      expect(result.diagnostics[i].timeRange[0]).toBe(0);
       const last = truth.time[truth.time.length - 1];
-      expect(Math.abs(curve.timeRange[1] - last) * pxPerTime, `${c.colors[i]}: end`).toBeLessThanOrEqual(12);
+      expect(Math.abs(result.diagnostics[i].timeRange[1] - last) * pxPerTime, `${c.colors[i]}: end`).toBeLessThanOrEqual(12);
     });
   });
 
@@ -95,7 +95,10 @@ describe("digitizeCurves reads Kaplan-Meier figures", () => {
     const result = digitizeCurves(readFileSync(c.file), { x: c.x, y: c.y, colors: c.colors });
     expect(Object.isFrozen(result)).toBe(true);
     expect(Object.isFrozen(result.curves)).toBe(true);
-    for (const curve of result.curves) {
+    expect(result.diagnostics.map((d) => d.color)).toEqual(result.curves.map((c) => c.color));
+    result.curves.forEach((curve, i) => {
+      const diagnostics = result.diagnostics[i];
+      expect(Object.keys(curve)).toEqual(["color", "time", "survival"]); // what reconstructFromCurve takes
       expect(Object.isFrozen(curve)).toBe(true);
       expect(Object.isFrozen(curve.time)).toBe(true);
       expect(curve.time.length).toBe(curve.survival.length);
@@ -105,10 +108,10 @@ describe("digitizeCurves reads Kaplan-Meier figures", () => {
         expect(curve.time[i]).toBeGreaterThanOrEqual(curve.time[i - 1]);
         expect(curve.survival[i]).toBeLessThanOrEqual(curve.survival[i - 1]);
       }
-      expect(curve.pixels).toBeGreaterThan(1000);
-      expect(curve.lineWidth).toBeGreaterThan(2);
-      expect(curve.lineWidth).toBeLessThan(5);
-    }
+      expect(diagnostics.pixels).toBeGreaterThan(1000);
+      expect(diagnostics.lineWidth).toBeGreaterThan(2);
+      expect(diagnostics.lineWidth).toBeLessThan(5);
+    });
     expect(result.background).toBe("#ffffff");
     expect([result.width, result.height]).toEqual([1600, 1150]);
   });

@@ -44,10 +44,10 @@ function expectMatches(digitised: TrueCurve, truth: TrueCurve, steps = truth.tim
 
 describe("traceCurve follows a step curve", () => {
   it("drawn alone, anti-aliased", () => {
-    const { curves } = digitizeCurves(draw(A, ORANGE).png(), OPTIONS);
+    const { curves, diagnostics } = digitizeCurves(draw(A, ORANGE).png(), OPTIONS);
     expectMatches(curves[0], A);
-    expect(curves[0].lineWidth).toBeGreaterThan(2);
-    expect(curves[0].lineWidth).toBeLessThan(3.5);
+    expect(diagnostics[0].lineWidth).toBeGreaterThan(2);
+    expect(diagnostics[0].lineWidth).toBeLessThan(3.5);
   });
 
   it("across gridlines drawn over it, one of them on a level", () => {
@@ -83,10 +83,10 @@ describe("traceCurve follows a step curve", () => {
     // B repeats A's first step, then falls at 9; A is hidden under B until then.
     const B: TrueCurve = { time: [5.12, 9.01, 26.2], survival: [0.8, 0.62, 0.4] };
     const canvas = draw(B, BLUE, draw(A, ORANGE));
-    const { curves } = digitizeCurves(canvas.png(), { ...OPTIONS, colors: ["#E69F00", "#0072B2"] });
+    const { curves, diagnostics } = digitizeCurves(canvas.png(), { ...OPTIONS, colors: ["#E69F00", "#0072B2"] });
     expectMatches(curves[0], A);
     expectMatches(curves[1], B);
-    expect(curves[0].columnsCarried).toBeGreaterThan(0);
+    expect(diagnostics[0].columnsCarried).toBeGreaterThan(0);
   });
 
   it("that falls to 0 at its end", () => {

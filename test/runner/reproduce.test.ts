@@ -31,7 +31,10 @@ describe("scripts/reproduce.ts", { timeout: 120_000 }, () => {
     const claims = JSON.parse(readFileSync(join(out, "claims.json"), "utf8"));
     expect(claims.length).toBeGreaterThan(0);
     expect(Object.keys(claims[0])).toEqual(expect.arrayContaining(["id", "reported", "recomputed", "verdict", "note"]));
-    expect(readFileSync(join(out, "report", "index.html"), "utf8")).toContain("SurvivalInputError time 2");
+    const report = readFileSync(join(out, "report", "index.html"), "utf8");
+    expect(report).toContain("SurvivalInputError time 2");
+    expect(report).toContain('<section id="explorer"');
+    expect(readFileSync(join(out, "report", "explore.html"), "utf8")).toContain('<section id="explorer"');
     expect(readdirSync(parent)).toEqual(["build"]);
   });
 

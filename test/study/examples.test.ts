@@ -6,4 +6,4 @@
  */
 import { describeDocExamples } from "../helpers/docExamples.js";
 
-describeDocExamples("src/study/index.ts", "study-examples", 28);
+describeDocExamples("src/study/index.ts", "study-examples", 40);

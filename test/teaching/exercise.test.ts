@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswer, formatAnswer, normalise, showFeedback, type ExerciseSpec } from "../../src/teaching/exercise.js";
+import {
+  checkAnswer,
+  formatAnswer,
+  normalise,
+  showFeedback,
+  NO_HISTORY,
+  type ExerciseSpec,
+  type WrittenSpec,
+} from "../../src/teaching/exercise.js";
 import type { DisplayData } from "../../src/presentation/display/show.js";
 
 const numberSpec: ExerciseSpec = {
@@ -11,6 +19,7 @@ const numberSpec: ExerciseSpec = {
   mistakes: () => [{ answer: 0.25, feedback: "That is half of it." }],
   hint: "Multiply.",
   explanation: "It is {answer}.",
+  solution: () => "Half of one is 0.5.",
 };
 const countSpec: ExerciseSpec = { ...numberSpec, id: "t/count", answer: () => 6, tolerance: undefined, mistakes: undefined };
 const choiceSpec: ExerciseSpec = {
@@ -22,8 +31,9 @@ const choiceSpec: ExerciseSpec = {
   mistakes: () => [{ answer: "log", feedback: "exp() is positive." }],
   hint: "Think.",
   explanation: "Yes, {answer}.",
+  solution: () => "exp(-exp()) stays inside.",
 };
-const boolSpec: ExerciseSpec = { id: "t/bool", notebook: "t", question: "?", answer: () => true, hint: "Compare.", explanation: "{answer}." };
+const boolSpec: ExerciseSpec = { id: "t/bool", notebook: "t", question: "?", answer: () => true, hint: "Compare.", explanation: "{answer}.", solution: () => "It is true." };
 const reachSpec: ExerciseSpec = {
   id: "t/median",
   notebook: "t",
@@ -33,15 +43,17 @@ const reachSpec: ExerciseSpec = {
   tolerance: 1e-9,
   hint: "Look at the band.",
   explanation: "{answer}.",
+  solution: () => "The band stays above 0.5.",
 };
 
 describe("checkAnswer", () => {
-  it("reads null and undefined as not answered, with the hint", () => {
+  it("reads null and undefined as not answered, without a hint before the first try", () => {
     for (const given of [null, undefined]) {
       const f = checkAnswer(numberSpec, given, undefined);
       expect(f.status).toBe("not answered");
       expect(f.message).toContain("not answered yet");
-      expect(f.message).toContain("Multiply.");
+      expect(f.message).not.toContain("Multiply.");
+      expect(f.history).toEqual(NO_HISTORY);
     }
   });
 
@@ -111,9 +123,93 @@ describe("checkAnswer", () => {
   });
 
   it("passes the context to the answer", () => {
-    const spec: ExerciseSpec<{ k: number }> = { id: "t/ctx", notebook: "t", question: "?", answer: (c) => c.k * 2, hint: "h", explanation: "e" };
+    const spec: ExerciseSpec<{ k: number }> = { id: "t/ctx", notebook: "t", question: "?", answer: (c) => c.k * 2, hint: "h", explanation: "e", solution: (c) => `2 x ${c.k}` };
     expect(checkAnswer(spec, 6, { k: 3 }).status).toBe("right");
     expect(checkAnswer(spec, 6, { k: 4 }).status).toBe("wrong");
+  });
+});
+
+describe("the tries: hint after one, worked solution after three", () => {
+  /** Answers in turn, each judged after the history of the ones before. */
+  const run = (answers: unknown[], spec: ExerciseSpec = numberSpec) => {
+    let history = NO_HISTORY;
+    return answers.map((a) => {
+      const f = checkAnswer(spec, a, undefined, history);
+      history = f.history;
+      return f;
+    });
+  };
+
+  it("one wrong try: the hint, and how many tries are left before the solution", () => {
+    const [f] = run([0.9]);
+    expect(f.history).toEqual({ wrongTries: 1, last: "number:0.9", attempted: true });
+    expect(f.message).toContain("*Hint:* Multiply.");
+    expect(f.message).toContain("2 more different tries");
+    expect(f.message).not.toContain("Half of one is 0.5.");
+  });
+
+  it("three different wrong tries: the worked solution", () => {
+    const fs = run([0.9, 0.8, 0.7]);
+    expect(fs.map((f) => f.history.wrongTries)).toEqual([1, 2, 3]);
+    expect(fs[1].message).toContain("One more different try");
+    expect(fs[1].message).not.toContain("Worked solution");
+    expect(fs[2].message).toContain("**Worked solution** (shown after 3 tries):\n\nHalf of one is 0.5.");
+  });
+
+  it("repeating the previous answer (running the cell again) is not a new try; going back to an older one is", () => {
+    const fs = run([0.9, 0.9, 0.9, 0.8, 0.9]);
+    expect(fs.map((f) => f.history.wrongTries)).toEqual([1, 1, 1, 2, 3]);
+    expect(fs[2].message).toContain("*Hint:*");
+  });
+
+  it("values of the wrong kind count as tries; a right answer keeps the count and shows no solution", () => {
+    const fs = run(["x", [1], 0.9, 0.5]);
+    expect(fs.map((f) => f.status)).toEqual(["wrong", "wrong", "wrong", "right"]);
+    expect(fs[2].message).toContain("Worked solution");
+    expect(fs[3].history).toEqual({ wrongTries: 3, last: "number:0.5", attempted: true });
+    expect(fs[3].message).not.toContain("Worked solution");
+  });
+
+  it("null after a wrong try shows the hint again, and changes nothing", () => {
+    const [, f] = run([0.9, null]);
+    expect(f.status).toBe("not answered");
+    expect(f.message).toContain("*Hint:*");
+    expect(f.history.wrongTries).toBe(1);
+  });
+
+  it("choices: wrong words are tries like numbers", () => {
+    const fs = run(["plain", "log", "plain"], choiceSpec);
+    expect(fs.map((f) => f.history.wrongTries)).toEqual([1, 2, 3]);
+    expect(fs[2].message).toContain("exp(-exp()) stays inside.");
+  });
+});
+
+describe("other right answers", () => {
+  const spec: ExerciseSpec = { ...numberSpec, answer: () => 6.5, alsoRight: () => [{ answer: 6, feedback: "Right by the first-time rule." }] };
+  it("are right, with their own feedback", () => {
+    const f = checkAnswer(spec, 6, undefined);
+    expect(f.status).toBe("right");
+    expect(f.message).toContain("Right by the first-time rule.");
+    expect(checkAnswer(spec, 6.5, undefined).message).not.toContain("first-time rule");
+    expect(checkAnswer(spec, 7, undefined).status).toBe("wrong");
+  });
+});
+
+describe("written exercises", () => {
+  const spec: WrittenSpec = { id: "t/written", notebook: "t", label: "3.9", prompt: "Say it.", modelAnswer: () => "> The model." };
+
+  it("wait for at least three words, then show the model answer", () => {
+    for (const given of [null, undefined, "", "   ", "ok", "two words", 42]) {
+      const f = checkAnswer(spec, given, undefined);
+      expect(f.status, String(given)).toBe("not answered");
+      expect(f.message).not.toContain("The model.");
+      expect(f.history.attempted).toBe(false);
+    }
+    const f = checkAnswer(spec, "The hazard is lower.", undefined);
+    expect(f.status).toBe("written");
+    expect(f.message).toContain("**Exercise 3.9 (written): your answer is noted.**");
+    expect(f.message).toContain("> The model.");
+    expect(f.history.attempted).toBe(true);
   });
 });
 

@@ -15,7 +15,9 @@
  * The headless runner (src/runner/) uses it to run several notebooks on one warm kernel.
  *
  * A cell whose last value has a method under Symbol.for("Jupyter.display") shows the MIME bundle
- * it returns (an R-like summary) instead of tslab's plain console.log of the object.
+ * it returns (an R-like summary) instead of tslab's plain console.log of the object; and
+ * shorthand properties are written out before tslab compiles a cell (`{ group }` naming an
+ * earlier cell's variable fails in tslab 1.0.22 otherwise).
  *
  * And two fixes for messages tslab loses: the kernel's sends on each socket are queued (zeromq
  * 6 completes at most 512 sends in a row synchronously, then defers one, and a send issued while
@@ -138,10 +140,35 @@ function forgetLib() {
   for (const key of Object.keys(require.cache)) if (key.startsWith(lib)) delete require.cache[key];
 }
 
+/**
+ * The cell's code with each shorthand property written out (`{ group }` -> `{ group: group }`).
+ * tslab 1.0.22 keeps a name declared in an earlier cell as a property of its session object and
+ * rewrites the name's uses, but not a shorthand property, which then throws ReferenceError.
+ * Found with tslab's own TypeScript parser; code that does not parse is left as it is (tslab
+ * reports the error).
+ */
+const typescript = require(require.resolve("@tslab/typescript-for-tslab", { paths: [dist] }));
+function expandShorthand(code) {
+  const ts = typescript;
+  const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const names = [];
+  const visit = (node) => {
+    if (ts.isShorthandPropertyAssignment(node) && !node.objectAssignmentInitializer) names.push(node.name);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = code;
+  for (const name of names.sort((a, b) => b.getStart() - a.getStart())) {
+    out = `${out.slice(0, name.getEnd())}: ${name.text}${out.slice(name.getEnd())}`;
+  }
+  return out;
+}
+
 class ResettableHandler extends JupyterHandlerImpl {
   async handleExecute(req, writeStream, writeDisplayData) {
     if (typeof req.code !== "string" || req.code.trim() !== RESET) {
-      return super.handleExecute(req, writeStream, writeDisplayData);
+      const code = typeof req.code === "string" ? expandShorthand(req.code) : req.code;
+      return super.handleExecute({ ...req, code }, writeStream, writeDisplayData);
     }
     await this.execQueue.add(async () => {
       // Not executor.close(): that would close the shared converters.

@@ -1,8 +1,9 @@
 /**
  * A Kaplan-Meier figure as readers expect it (KMunicate: Morris et al., BMJ Open
  * 2019;9:e030215; survminer's `ggsurvplot(risk.table = TRUE, conf.int = TRUE)`): step curves
- * from (0, 1), censoring marks (+), pointwise confidence bands as shaded steps, the test and
- * its p-value on the plot, and under it a table of the numbers at risk with the cumulated
+ * from (0, 1), censoring marks (+), pointwise confidence bands as shaded steps (the legend gives
+ * their level, read from the fits), the test and its p-value on the plot (named by the test,
+ * formatTest), and under it a table of the numbers at risk with the cumulated
  * events and censorings, "23 (0, 0)", aligned with the time axis (it shares the x axis, so it
  * follows zooming). Okabe-Ito colours; every trace has a fixed `uid`, so exported SVG and PNG
  * files are byte-stable.
@@ -12,12 +13,13 @@
  * @example
  * const fig = kmFigure(
  *   [{ label: "Anlotinib + chemotherapy", fit: kaplanMeier(g1) }, { label: "Chemotherapy", fit: kaplanMeier(g2) }],
- *   { title: "Recurrence", yTitle: "Recurrence-free proportion", test: logRankTest(d), testLabel: "Log-rank" },
+ *   { title: "Recurrence", yTitle: "Recurrence-free proportion", test: logRankTest(d) },   // "Log-rank: χ²(1) = ..."
  * );
  */
 import { SurvivalInputError, show } from "../../survival/errors.js";
 import { checkData, checkOptions } from "../../survival/core/validate.js";
 import { AXIS_LINE, FONT, figureConfig, figureTitle, pageLayout, paletteColour, plotlyTemplate, plotlyText, withAlpha, type PlotlyFigure } from "./figure.js";
+import { confLevelText } from "../../study/endpoint/labels.js";
 import { formatTest, type TestResult } from "./formatTest.js";
 import { numbersAtRisk, type CurveRows } from "./numbersAtRisk.js";
 import { timeBreaks } from "./timeBreaks.js";
@@ -27,6 +29,8 @@ export interface KmFit extends CurveRows {
   readonly survival: ArrayLike<number>;
   readonly lower: ArrayLike<number>;
   readonly upper: ArrayLike<number>;
+  /** The level of lower and upper, named in the legend (a kaplanMeier result has it). */
+  readonly confLevel?: number;
 }
 
 export interface KmCurve {
@@ -42,7 +46,7 @@ export interface KmFigureOptions {
   readonly yTitle?: string;
   /** Printed on the plot: a test result, e.g. `logRankTest(data)` (its statistic, df and pValue). */
   readonly test?: TestResult;
-  /** Printed before the test's statistic, e.g. "Log-rank"; default none. */
+  /** Printed before the test's statistic, e.g. "Pearson"; default the test's own name (formatTest). */
   readonly testLabel?: string;
   /** Replaces the text printed for `test`. */
   readonly testText?: string;
@@ -223,6 +227,21 @@ export function kmFigure(curves: readonly KmCurve[], options: KmFigureOptions = 
       y: [null],
       mode: "markers",
       marker: { symbol: "cross-thin-open", size: 10, color: "#555555", line: { width: 2, color: "#555555" } },
+      hoverinfo: "skip",
+    });
+  }
+  if (confBands) {
+    // A legend key for the shaded bands, naming their level when every fit carries the same one.
+    const levels = new Set(curves.map(({ fit }) => fit.confLevel));
+    const level = levels.size === 1 && typeof curves[0].fit.confLevel === "number" ? `${confLevelText(curves[0].fit.confLevel)} ` : "";
+    marks.push({
+      type: "scatter",
+      uid: "band-key",
+      name: `${level}pointwise CI`,
+      x: [null],
+      y: [null],
+      mode: "markers",
+      marker: { symbol: "square", size: 12, color: withAlpha("#555555", 0.25) },
       hoverinfo: "skip",
     });
   }

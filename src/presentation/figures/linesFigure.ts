@@ -51,6 +51,8 @@ export interface LinesFigureOptions {
   /** Default: [-0.02, 1.03] when every y is in [0, 1], else plotly's autorange. */
   readonly yRange?: readonly [number, number];
   readonly xRange?: readonly [number, number];
+  /** The x axis: "linear" (default) or "log" (then xRange is in log10 units, as plotly takes it). */
+  readonly xType?: "linear" | "log";
   readonly vLines?: readonly VLine[];
   readonly hLines?: readonly HLine[];
   /** Default 420. */
@@ -61,7 +63,7 @@ export interface LinesFigureOptions {
 const plain = (a: ArrayLike<number | null>) => Array.from(a, (v) => (v === null || Number.isNaN(v) ? null : v));
 
 const LINE_FIELDS = ["label", "x", "y", "shape", "dash", "fill", "markers", "colour", "width", "group"];
-const OPTION_NAMES = ["title", "xTitle", "yTitle", "yRange", "xRange", "vLines", "hLines", "height", "filename"];
+const OPTION_NAMES = ["title", "xTitle", "yTitle", "yRange", "xRange", "xType", "vLines", "hLines", "height", "filename"];
 
 export function linesFigure(lines: readonly Line[], options: LinesFigureOptions = {}): PlotlyFigure {
   checkOptions("linesFigure", options, OPTION_NAMES);
@@ -94,6 +96,7 @@ export function linesFigure(lines: readonly Line[], options: LinesFigureOptions 
       title: { text: plotlyText(options.xTitle ?? "Months") },
       ...AXIS_LINE,
       ...(options.xRange ? { range: [...options.xRange] } : {}),
+      ...(options.xType === "log" ? { type: "log" } : {}),
     },
     yaxis: {
       title: { text: plotlyText(options.yTitle ?? "") },

@@ -11,6 +11,10 @@
  * other text is escaped. The page is a pure function of its input: the same notebooks give
  * the same bytes.
  *
+ * With the `explorer` option (explorerSection(), src/presentation/explorer/), the page ends
+ * with the interactive explorer: its section after the notebooks (and in the contents), its CSS
+ * in the head, its script after plotly.js.
+ *
  * @example
  * writeFileSync("build/report/index.html", buildReport([{ name: "01-data", nb }]));
  */
@@ -18,6 +22,7 @@ import { checkOptions } from "../../survival/core/validate.js";
 import { escapeHtml, renderMarkdown } from "./markdown.js";
 import { PLOTLY_MIME } from "../display/show.js";
 import { plotlySource } from "../figures/plotlySource.js";
+import type { ExplorerSection } from "../explorer/explorerPage.js";
 
 /** What the report reads of an nbformat 4 notebook (multi-line fields as a string or lines). */
 export interface NotebookLike {
@@ -46,6 +51,8 @@ export interface ReportOptions {
   readonly title?: string;
   /** Replaces the inlined plotly.js (tests pass a stub); default plotly.js-dist-min. */
   readonly plotlyJs?: string;
+  /** The explorer to end the page with (explorerSection()); default none. */
+  readonly explorer?: ExplorerSection;
 }
 
 interface Heading {
@@ -59,7 +66,7 @@ export function buildReport(
   options: ReportOptions = {},
 ): string {
   if (!Array.isArray(notebooks as unknown)) throw new TypeError("buildReport: notebooks must be an array of {name, nb}");
-  checkOptions("buildReport", options, ["title", "plotlyJs"]);
+  checkOptions("buildReport", options, ["title", "plotlyJs", "explorer"]);
   const title = options.title ?? "Reproduction report";
   const figures: string[] = [];
   const usedSlugs = new Map<string, number>();
@@ -104,7 +111,12 @@ export function buildReport(
     sections.push(`<section class="notebook" id="nb-${slug}" data-notebook="${escapeHtml(name)}">\n${heading}${body.join("\n")}\n</section>`);
   });
 
-  const plotly = figures.length ? `<script>${scriptSafe(options.plotlyJs ?? plotlySource())}</script>\n` : "";
+  const explorer = options.explorer;
+  if (explorer) {
+    toc.push(`<li><a href="#explorer">Explore: change the analysis</a></li>`);
+    sections.push(explorer.html);
+  }
+  const plotly = figures.length || explorer ? `<script>${scriptSafe(options.plotlyJs ?? plotlySource())}</script>\n` : "";
   const figureData = figures
     .map((json, k) => `<script type="application/json" id="figure-${k}-data">${json}</script>`)
     .join("\n");
@@ -114,7 +126,7 @@ export function buildReport(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${explorer ? explorer.style : ""}</style>
 </head>
 <body>
 <header>
@@ -132,7 +144,7 @@ ${sections.join("\n")}
 </main>
 ${figureData}
 ${plotly}<script>${PAGE_SCRIPT}</script>
-</body>
+${explorer ? `<script>${explorer.script}</script>\n` : ""}</body>
 </html>
 `;
 }

@@ -14,34 +14,33 @@
  * - rate-1y: events within the cut-off / patients of the group, in percent (the paper's crude
  *   proportion); the note gives the Kaplan-Meier 1 - S(cutoff) beside it;
  * - rate-1y-difference: group 1 rate - group 2 rate in percentage points (direction only);
- * - chisq-1y: the 2x2 table of oneYearTable through chiSquareTest without and with Yates'
- *   correction, gTest, the N-1 chi-square (Pearson x (N-1)/N) and fisherExactTest; the verdict
- *   uses the first statistic that matches the printed value (else Pearson), and when none does,
+ * - chisq-1y: the 2x2 table of oneYearTable through every test of TWO_BY_TWO_TESTS (Pearson,
+ *   Yates, likelihood-ratio G, N-1, and Fisher's exact test); the verdict uses the first
+ *   statistic that matches the printed value (else Pearson), and when none does,
  *   the note also reports the exclusive cut-off and every 2x2 table with the arms' sizes whose
  *   statistic would print as the reported value;
- * - logrank: logRankTest (R survdiff, rho = 0), with Gehan-Breslow and Tarone-Ware (SPSS's
- *   other two Kaplan-Meier tests) in the note, and the Kaplan-Meier medians per group.
+ * - logrank: the log-rank test (R survdiff, rho = 0), with the other tests of LOG_RANK_TESTS
+ *   that SPSS offers (Gehan-Breslow, Tarone-Ware) in the note, and the Kaplan-Meier medians per
+ *   group.
  * Nothing is typed in: every recomputed number comes from the data files.
  *
  * Links: a claim's optional `seeAlso` in data/claims.json names the results of notebook 6
  * ("Beyond the paper": hazard ratios, proportional hazards, RMST, permutation p, sensitivity,
- * forensics, power) that bear on it, by id ("beyond-..."); the verdict carries them as `seeAlso`
+ * forensics, power) that bear on it, by id (BEYOND_RESULT_IDS, src/study/claims/beyondResults.ts); the verdict carries them as `seeAlso`
  * (empty when there are none).
  */
-import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { checkOptions } from "../../survival/core/validate.js";
-import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
-import { fisherExactTest } from "../../survival/contingency/fisherExactTest.js";
-import { gTest } from "../../survival/contingency/gTest.js";
+import { TWO_BY_TWO_TESTS } from "../../survival/contingency/twoByTwoTests.js";
 import { kaplanMeier } from "../../survival/km/kaplanMeier.js";
-import { logRankTest } from "../../survival/logrank/logRankTest.js";
-import { loadStudy, type Study } from "../data/loadEndpoint.js";
+import { LOG_RANK_TESTS } from "../../survival/logrank/logRankTests.js";
+import { ENDPOINT_TABLES, loadStudy, type Study } from "../data/loadEndpoint.js";
 import { oneYearTable } from "../data/oneYearTable.js";
 import { DataFileError } from "../data/dataFileError.js";
-import { armData } from "../data/armData.js";
+import { armData, groupData } from "../data/armData.js";
 import { atPrecision } from "./atPrecision.js";
 import { loadClaims, type Check, type Claim, type Comparison } from "./claims.js";
 import { satisfies, statcheck } from "./statcheck.js";
+import { BEYOND_RESULT_IDS } from "./beyondResults.js";
 
 export type Verdict = "reproduced" | "not reproduced" | "not checkable";
 
@@ -83,7 +82,6 @@ export interface EvaluateOptions {
   study?: Study;
 }
 
-const TABLE_NAME = { recurrence: "Table 1 (data/recurrence.csv)", lung_metastasis: "Table 2 (data/lung_metastasis.csv)" } as const;
 
 /** Four significant digits, or exponent notation below 1e-4. */
 export function fmt(x: number): string {
@@ -97,19 +95,18 @@ function cutoffText(cutoff: number, inclusive: boolean): string {
 
 const tableText = (t: readonly (readonly number[])[]) => `[[${t[0].join(", ")}], [${t[1].join(", ")}]]`;
 
+/** The 2x2 tests with a statistic, in the order they are tried against a printed value, and Fisher's exact test. */
+const CHI_SQUARES = TWO_BY_TWO_TESTS.filter((t) => t.id !== "fisher");
+const FISHER = TWO_BY_TWO_TESTS.find((t) => t.id === "fisher")!;
+/** The tests of equal curves SPSS's Kaplan-Meier procedure offers, the log-rank first. */
+const SPSS_LOG_RANK = LOG_RANK_TESTS.filter((t) => t.spss !== null);
+
 /** Statistic variants for a 2x2 table, in the order they are tried against a printed value. */
 function chiSquareVariants(table: readonly (readonly number[])[]) {
-  const pearson = chiSquareTest(table, { correction: false });
-  const yates = chiSquareTest(table, { correction: true });
-  const g = gTest(table);
-  const n = table[0][0] + table[0][1] + table[1][0] + table[1][1];
-  const nMinus1 = (pearson.statistic * (n - 1)) / n;
-  return [
-    { name: "Pearson chi-square without continuity correction (R chisq.test(correct = FALSE); SPSS \"Pearson Chi-Square\")", short: "Pearson", statistic: pearson.statistic, pValue: pearson.pValue },
-    { name: "Pearson chi-square with Yates' continuity correction (R chisq.test(); SPSS \"Continuity Correction\")", short: "Yates", statistic: yates.statistic, pValue: yates.pValue },
-    { name: "likelihood-ratio G (SPSS \"Likelihood Ratio\")", short: "likelihood-ratio G", statistic: g.statistic, pValue: g.pValue },
-    { name: "N-1 chi-square, Pearson x (N - 1) / N (SPSS \"Linear-by-Linear Association\" for a 2x2 table)", short: "N-1 (linear-by-linear)", statistic: nMinus1, pValue: chiSquareUpper(nMinus1, 1) },
-  ];
+  return CHI_SQUARES.map((t) => {
+    const r = t.test(table);
+    return { name: `${t.description} (R ${t.r}; SPSS "${t.spss}")`, short: t.name, statistic: r.statistic!, pValue: r.pValue };
+  });
 }
 
 /** Every 2x2 table with these row totals (and no empty column) whose Pearson, Yates or G statistic prints as `text`. */
@@ -154,7 +151,7 @@ function evaluateCheck(c: Claim, study: Study): Partial {
   const k = c.check;
   if (k.kind === "none") throw new Error("unreachable");
   const ep = study[k.endpoint];
-  const where = TABLE_NAME[k.endpoint];
+  const where = ENDPOINT_TABLES[k.endpoint];
   const notes: string[] = [];
   const conditions: [boolean, string][] = [];
 
@@ -199,7 +196,7 @@ function evaluateCheck(c: Claim, study: Study): Partial {
   if (k.kind === "chisq-1y") {
     const t = oneYearTable(ep, { cutoff: k.cutoff, inclusive: k.inclusive });
     const variants = chiSquareVariants(t.table);
-    const fisher = fisherExactTest(t.table);
+    const fisher = FISHER.test(t.table);
     const reported = c.values[0];
     const matched = reported ? variants.find((v) => atPrecision(v.statistic, reported).matches) : undefined;
     const used = matched ?? variants[0];
@@ -222,11 +219,11 @@ function evaluateCheck(c: Claim, study: Study): Partial {
           : `2x2 tables with arms of ${t.n[0]} and ${t.n[1]} whose statistic prints as ${reported.text}: ${hits.join("; ")}`,
       );
     }
-    notes.push(`other variants: ${others.join(", ")}, Fisher exact p = ${fmt(fisher.pValue)}`);
+    notes.push(`other variants: ${others.join(", ")}, ${FISHER.name} p = ${fmt(fisher.pValue)}`);
     judgeComparison(used.pValue, c.comparison, conditions);
     if (c.comparison) {
       const cmp = c.comparison;
-      const all = [...variants.map((v) => ({ short: v.short, p: v.pValue })), { short: "Fisher exact", p: fisher.pValue }];
+      const all = [...variants.map((v) => ({ short: v.short, p: v.pValue })), { short: FISHER.name, p: fisher.pValue }];
       const holds = all.filter((v) => satisfies(v.p, cmp)).map((v) => v.short);
       const fails = all.filter((v) => !satisfies(v.p, cmp)).map((v) => v.short);
       if (holds.length > 0 && fails.length > 0) {
@@ -246,15 +243,20 @@ function evaluateCheck(c: Claim, study: Study): Partial {
     };
   }
   // logrank
-  const data = { time: ep.months, event: ep.status, group: ep.group };
-  const lr = logRankTest(data);
+  const data = groupData(ep);
+  const [logRank, ...others] = SPSS_LOG_RANK;
+  const lr = logRank.test(data);
   const reported = c.values[0];
-  const alternatives = (["gehan-breslow", "tarone-ware"] as const).map((weight) => ({ weight, r: logRankTest(data, { weight }) }));
+  const alternatives = others.map((t) => ({ t, r: t.test(data) }));
   if (reported && !atPrecision(lr.statistic, reported).matches) {
     const hit = alternatives.find((a) => atPrecision(a.r.statistic, reported).matches);
-    notes.push(hit ? `the printed ${reported.text} is the ${hit.weight} statistic, not the log-rank` : `no weight (log-rank, Gehan-Breslow, Tarone-Ware) prints as ${reported.text}`);
+    notes.push(
+      hit
+        ? `the printed ${reported.text} is the ${hit.t.name} statistic, not the ${logRank.name.toLowerCase()}`
+        : `no test SPSS offers (${SPSS_LOG_RANK.map((t) => t.name).join(", ")}) prints as ${reported.text}`,
+    );
   }
-  notes.push(`Gehan-Breslow (SPSS "Breslow") ${fmt(alternatives[0].r.statistic)}, Tarone-Ware ${fmt(alternatives[1].r.statistic)}`);
+  notes.push(alternatives.map((a) => `${a.t.name} (SPSS "${a.t.spss}") ${fmt(a.r.statistic)}`).join(", "));
   const medians = [1, 2].map((g) => kaplanMeier(armData(ep, g)).median.estimate);
   notes.push(`Kaplan-Meier medians: group 1 ${medians[0] ?? "not reached"}, group 2 ${medians[1] ?? "not reached"} months`);
   judgeComparison(lr.pValue, c.comparison, conditions);
@@ -266,17 +268,15 @@ function evaluateCheck(c: Claim, study: Study): Partial {
       `group 1 observed ${lr.observed[i]} vs expected ${fmt(lr.expected[i])} events: ${longer ? "longer" : "NOT longer"} times in group 1`,
     ]);
   }
-  return { recomputed: lr.statistic, pValue: lr.pValue, method: `log-rank test (R survdiff, rho = 0; SPSS "Log Rank (Mantel-Cox)") on ${where}`, notes, conditions };
+  return { recomputed: lr.statistic, pValue: lr.pValue, method: `${logRank.name} test (R ${logRank.r}; SPSS "${logRank.spss}") on ${where}`, notes, conditions };
 }
 
-const SEE_ALSO_ID = /^beyond-[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /**
- * The claim's `seeAlso` ids, checked: distinct "beyond-..." ids; [] when absent.
+ * The claim's `seeAlso` ids, checked: distinct ids of results of notebook 6 (BEYOND_RESULT_IDS); [] when absent.
  *
  * @param c  a claim of data/claims.json
  * @returns  the ids, frozen
- * @throws DataFileError  for a seeAlso that is not an array of distinct "beyond-..." ids
+ * @throws DataFileError  for a seeAlso that is not an array of distinct ids of BEYOND_RESULT_IDS
  *
  * @example
  * seeAlsoOf(loadClaims().find((c) => c.id === "res-lung-1y-chisq")!);   // => ["beyond-sensitivity-1y-lung", "beyond-forensics-lung-1y-chisq"]
@@ -287,8 +287,11 @@ export function seeAlsoOf(c: Claim): readonly string[] {
   const field = `claims (${c.id}).seeAlso`;
   if (!Array.isArray(links)) throw new DataFileError("claims", "seeAlso must be an array of result ids", { column: field, value: JSON.stringify(links) });
   links.forEach((id: unknown, i: number) => {
-    if (typeof id !== "string" || !SEE_ALSO_ID.test(id)) {
-      throw new DataFileError("claims", `seeAlso[${i}] must be a result id "beyond-..." (lower-case words joined by hyphens)`, { column: field, value: JSON.stringify(id) });
+    if (typeof id !== "string" || !BEYOND_RESULT_IDS.includes(id)) {
+      throw new DataFileError("claims", `seeAlso[${i}] must be the id of a result of notebook 6 (BEYOND_RESULT_IDS, e.g. "beyond-hr-recurrence")`, {
+        column: field,
+        value: JSON.stringify(id),
+      });
     }
     if (links.indexOf(id) !== i) throw new DataFileError("claims", `seeAlso names ${id} twice`, { column: field, value: id });
   });

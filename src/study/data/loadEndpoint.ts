@@ -13,6 +13,11 @@ import { parseEndpointCsv, type EndpointData } from "./parseEndpointCsv.js";
 /** The two endpoints the paper tabulates: Table 1 and Table 2. */
 export const ENDPOINTS = ["recurrence", "lung_metastasis"] as const;
 export type EndpointName = (typeof ENDPOINTS)[number];
+/** Where each endpoint's rows are printed in the paper, and kept here. */
+export const ENDPOINT_TABLES: Readonly<Record<EndpointName, string>> = Object.freeze({
+  recurrence: "Table 1 (data/recurrence.csv)",
+  lung_metastasis: "Table 2 (data/lung_metastasis.csv)",
+});
 
 export interface Endpoint extends EndpointData {
   /** "recurrence", "lung_metastasis", or the file's base name for another path. */

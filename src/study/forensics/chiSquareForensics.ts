@@ -32,14 +32,14 @@
 import { chiSquareUpper } from "../../survival/core/distributions.js";
 import { atPrecision, type PrintedNumber } from "../claims/atPrecision.js";
 import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
-import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
+import { LOG_RANK_TESTS } from "../../survival/logrank/logRankTests.js";
 import { SurvivalInputError, show } from "../../survival/errors.js";
-import { armData } from "../data/armData.js";
+import { armData, groupData } from "../data/armData.js";
 import { checkRows } from "../data/checkRows.js";
 import { checkOptions } from "../../survival/core/validate.js";
 import { kmRateTest } from "./kmRateTest.js";
 import { nearbyTables } from "./nearbyTables.js";
-import { twoByTwoStatistics, type TwoByTwoTest } from "./twoByTwoStatistics.js";
+import { twoByTwoStatistics, type TwoByTwoStatisticId } from "./twoByTwoStatistics.js";
 
 export const FORENSIC_FAMILIES = Object.freeze([
   "test on the paper's table",
@@ -87,12 +87,16 @@ export interface ChiSquareForensicsResult {
   readonly candidates: readonly ForensicCandidate[];
   /** Candidates that print as the reported value. */
   readonly matches: readonly ForensicCandidate[];
+  /** The matches computed from the paper's rows: every family but the nearby tables. */
+  readonly matchesFromRows: readonly ForensicCandidate[];
+  /** The candidate computed from the paper's rows (every family but the nearby tables) nearest the reported value. */
+  readonly nearestFromRows: ForensicCandidate;
   /** Per family (in FORENSIC_FAMILIES order, those with candidates): the count and the candidate nearest the reported value. */
   readonly byFamily: readonly { readonly family: ForensicFamily; readonly candidates: number; readonly matches: number; readonly closest: ForensicCandidate }[];
 }
 
 type Table = readonly (readonly number[])[];
-const TABLE_TESTS: readonly TwoByTwoTest[] = ["Pearson", "Yates", "likelihood-ratio G", "N-1"];
+const TABLE_TESTS: readonly TwoByTwoStatisticId[] = ["pearson", "yates", "likelihood-ratio", "n-1"];
 const key = (t: Table) => `[[${t[0].join(", ")}], [${t[1].join(", ")}]]`;
 const degenerate = (t: Table) => t[0][0] + t[0][1] === 0 || t[1][0] + t[1][1] === 0 || t[0][0] + t[1][0] === 0 || t[0][1] + t[1][1] === 0;
 
@@ -103,8 +107,10 @@ const degenerate = (t: Table) => t[0][0] + t[0][1] === 0 || t[1][0] + t[1][1] ==
  * @param reported  the statistic as printed: text, value, decimals
  * @param options   `cutoff` (default 12), `maxChanges` (nearby tables; default 3), `other` (the
  *                  other endpoint's table, for family 6)
- * @returns         a frozen result: the paper's `table`, every `candidates`, the `matches`, and per
- *                  family its count and closest candidate (`byFamily`)
+ * @returns         a frozen result: the paper's `table`, every `candidates`, the `matches` (and those
+ *                  computed from the rows, `matchesFromRows`), the candidate from the rows nearest
+ *                  the reported value (`nearestFromRows`), and per family its count and closest
+ *                  candidate (`byFamily`)
  * @throws SurvivalInputError  for a reported that is not a printed number, bad rows (oneYearTable),
  *                  a bad maxChanges, a field other than the table's, or an unknown option
  *
@@ -113,6 +119,7 @@ const degenerate = (t: Table) => t[0][0] + t[0][1] === 0 || t[1][0] + t[1][1] ==
  * const f = chiSquareForensics(study.lung_metastasis, { text: "4.62", value: 4.62, decimals: 2 }, { other: study.recurrence });
  * f.table;                                   // => [[6, 17], [10, 6]]
  * f.byFamily.map((b) => b.matches);          // => [0, 0, 0, 0, 0, 0, 2] (only two tables 3 patients away print as 4.62)
+ * f.nearestFromRows.statistic;               // => 4.642 (the nearest computed from the rows: (O - E)² / E of group 2)
  */
 export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, options: ChiSquareForensicsOptions = {}): ChiSquareForensicsResult {
   if (!reported || typeof reported.value !== "number" || !Number.isInteger(reported.decimals) || typeof reported.text !== "string") {
@@ -146,7 +153,7 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   };
 
   // 1. Tests on the paper's table.
-  addTable("test on the paper's table", `the 1-year table ${key(table)}`, table, null, [...TABLE_TESTS, "unpooled Wald"]);
+  addTable("test on the paper's table", `the 1-year table ${key(table)}`, table, null, [...TABLE_TESTS, "unpooled-wald"]);
 
   // 2. Kaplan-Meier at the cut-off.
   for (const r of kmRateTest(armData(rows, 1), armData(rows, 2), cutoff)) {
@@ -190,22 +197,21 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   }
 
   // 5. Log-rank, whole follow-up and first year.
-  const whole = { time: rows.months, event: rows.status, group: rows.group };
+  const [logRank, ...weighted] = LOG_RANK_TESTS.filter((t) => t.spss !== null);
+  const whole = groupData(rows);
   const firstYear = {
-    time: Array.from(rows.months, (m) => Math.min(m, cutoff)),
-    event: Array.from(rows.status, (s, i) => (s === 1 && rows.months[i] <= cutoff ? 1 : 0)),
-    group: rows.group,
+    time: whole.time.map((m) => Math.min(m, cutoff)),
+    event: whole.event.map((s, i) => (s === 1 && whole.time[i] <= cutoff ? 1 : 0)),
+    group: whole.group,
   };
   for (const [span, data] of [["whole follow-up", whole], [`first ${cutoff} months (follow-up stopped at ${cutoff})`, firstYear]] as const) {
-    const lr = logRankTest(data);
+    const lr = logRank.test(data);
     add("log-rank", `log-rank chi-square, ${span}`, null, null, lr.statistic);
     const terms = lr.observed.map((o, g) => (o - lr.expected[g]) ** 2 / lr.expected[g]);
     terms.forEach((x, g) => add("log-rank", `(O - E)² / E of group ${lr.groups[g]}, ${span}`, null, null, x));
     add("log-rank", `Σ (O - E)² / E over the groups, ${span}`, null, null, terms.reduce((a, b) => a + b, 0));
     if (data === firstYear) {
-      for (const [name, weight] of [["Gehan-Breslow", "gehan-breslow"], ["Tarone-Ware", "tarone-ware"]] as [string, LogRankWeight][]) {
-        add("log-rank", `${name} chi-square, ${span}`, null, null, logRankTest(data, { weight }).statistic);
-      }
+      for (const t of weighted) add("log-rank", `${t.name} chi-square, ${span}`, null, null, t.test(data).statistic);
     }
   }
 
@@ -223,12 +229,14 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
   }
 
   const value = reported.value;
+  const closest = (of: readonly ForensicCandidate[]) =>
+    of.reduce((best, c) => (Math.abs(c.statistic - value) < Math.abs(best.statistic - value) ? c : best));
   const byFamily = FORENSIC_FAMILIES.flatMap((family) => {
     const of = candidates.filter((c) => c.family === family);
     if (of.length === 0) return [];
-    const closest = of.reduce((best, c) => (Math.abs(c.statistic - value) < Math.abs(best.statistic - value) ? c : best));
-    return [Object.freeze({ family, candidates: of.length, matches: of.filter((c) => c.matches).length, closest })];
+    return [Object.freeze({ family, candidates: of.length, matches: of.filter((c) => c.matches).length, closest: closest(of) })];
   });
+  const fromRows = candidates.filter((c) => c.family !== "nearby table");
   return Object.freeze({
     reported: Object.freeze({ text: reported.text, value: reported.value, decimals: reported.decimals }),
     table,
@@ -236,6 +244,8 @@ export function chiSquareForensics(rows: EndpointRows, reported: PrintedNumber, 
     maxChanges,
     candidates: Object.freeze(candidates),
     matches: Object.freeze(candidates.filter((c) => c.matches)),
+    matchesFromRows: Object.freeze(fromRows.filter((c) => c.matches)),
+    nearestFromRows: closest(fromRows),
     byFamily: Object.freeze(byFamily),
   });
 }

@@ -2,23 +2,18 @@
  * Sensitivity of a 1-year comparison (the paper's Figure 1 chi-squares) to the two choices the
  * paper leaves open: the cut-off rule (an event at exactly the cut-off counts as within, months
  * <= cutoff, or not, months < cutoff; see oneYearTable) and the test SPSS's Crosstabs prints
- * for a 2x2 table (Pearson, Yates' continuity correction, likelihood ratio G, the N-1 "linear-by-
- * linear" chi-square, Fisher's exact test). Every combination is evaluated (sweep.ts); the
- * reference is the inclusive cut-off with Pearson's chi-square, the reading the reproduction
- * identified in notebook 2.
- *
- * Tests: chiSquareTest (R chisq.test, correct = FALSE / TRUE), gTest, Pearson x (N - 1) / N on
- * 1 df (R: (n - 1) / n * chisq.test(x, correct = FALSE)$statistic), fisherExactTest (R
- * fisher.test, two-sided; no statistic). Checked against R in test/study/fixtures/r/beyond-notebook.R.
+ * for a 2x2 table: each test of TWO_BY_TWO_TESTS (src/survival/contingency/twoByTwoTests.ts:
+ * Pearson, Yates' continuity correction, likelihood ratio G, the N-1 "linear-by-linear"
+ * chi-square, and Fisher's exact test, which has no statistic), by its name. Every combination
+ * is evaluated (sweep.ts); the reference is the inclusive cut-off with Pearson's chi-square, the
+ * reading the reproduction identified in notebook 2.
+ * Checked against R in test/study/fixtures/r/beyond-notebook.R.
  */
-import { chiSquareUpper } from "../../survival/core/distributions.js";
-import { chiSquareTest } from "../../survival/contingency/chiSquareTest.js";
-import { fisherExactTest } from "../../survival/contingency/fisherExactTest.js";
-import { gTest } from "../../survival/contingency/gTest.js";
+import { TWO_BY_TWO_TESTS } from "../../survival/contingency/twoByTwoTests.js";
 import { oneYearTable, type EndpointRows } from "../data/oneYearTable.js";
 import { checkRows } from "../data/checkRows.js";
 import { checkOptions } from "../../survival/core/validate.js";
-import { crossChoices, sensitivitySweep, type Choice, type SweepOutcome, type SweepResult } from "./sweep.js";
+import { crossChoices, sensitivitySweep, type Choice, type SweepResult } from "./sweep.js";
 
 export interface OneYearSweepOptions {
   /** Cut-off in months; default 12. */
@@ -26,15 +21,6 @@ export interface OneYearSweepOptions {
   /** Significance level; default 0.05. */
   readonly alpha?: number;
 }
-
-/** The test options, in the order SPSS's Crosstabs prints them. */
-export const ONE_YEAR_TESTS = Object.freeze([
-  "Pearson",
-  "Yates",
-  "likelihood-ratio G",
-  "N-1 (linear-by-linear)",
-  "Fisher exact",
-] as const);
 
 /**
  * The cut-off options for a cut-off c: inclusive first (the reference).
@@ -48,31 +34,6 @@ export const ONE_YEAR_TESTS = Object.freeze([
  */
 export function cutoffOptions(cutoff: number): readonly [string, string] {
   return Object.freeze([`<= ${cutoff} (inclusive)`, `< ${cutoff} (exclusive)`] as const);
-}
-
-/** The 1-year test of one choice on the 2x2 table. */
-function oneYearTest(table: readonly (readonly number[])[], test: string): SweepOutcome {
-  switch (test) {
-    case "Pearson": {
-      const r = chiSquareTest(table, { correction: false });
-      return { statistic: r.statistic, pValue: r.pValue };
-    }
-    case "Yates": {
-      const r = chiSquareTest(table, { correction: true });
-      return { statistic: r.statistic, pValue: r.pValue };
-    }
-    case "likelihood-ratio G": {
-      const r = gTest(table);
-      return { statistic: r.statistic, pValue: r.pValue };
-    }
-    case "N-1 (linear-by-linear)": {
-      const n = table[0][0] + table[0][1] + table[1][0] + table[1][1];
-      const statistic = (chiSquareTest(table, { correction: false }).statistic * (n - 1)) / n;
-      return { statistic, pValue: chiSquareUpper(statistic, 1) };
-    }
-    default:
-      return { statistic: null, pValue: fisherExactTest(table).pValue };
-  }
 }
 
 /**
@@ -101,7 +62,8 @@ export function oneYearSweep(rows: EndpointRows, options: OneYearSweepOptions = 
     [inclusive]: oneYearTable(rows, { cutoff, inclusive: true }).table,
     [exclusive]: oneYearTable(rows, { cutoff, inclusive: false }).table,
   };
-  const choices = crossChoices({ "cut-off": [inclusive, exclusive], test: [...ONE_YEAR_TESTS] });
-  const reference: Choice = { "cut-off": inclusive, test: "Pearson" };
-  return sensitivitySweep(choices, (c) => oneYearTest(tables[c["cut-off"]], c.test), { reference, alpha: options.alpha });
+  const choices = crossChoices({ "cut-off": [inclusive, exclusive], test: TWO_BY_TWO_TESTS.map((t) => t.name) });
+  const reference: Choice = { "cut-off": inclusive, test: TWO_BY_TWO_TESTS[0].name };
+  const testNamed = (name: string) => TWO_BY_TWO_TESTS.find((t) => t.name === name)!;
+  return sensitivitySweep(choices, (c) => testNamed(c.test).test(tables[c["cut-off"]]), { reference, alpha: options.alpha });
 }

@@ -9,18 +9,20 @@
  * Choices (explicit, not crossed: the ties method applies to the Cox tests only, so the
  * log-rank family has ties "not applicable"; survdiff's hypergeometric variance handles tied
  * times exactly):
- *   log-rank, Gehan-Breslow, Tarone-Ware (logRankTest) x ties "not applicable";
+ *   the tests of LOG_RANK_TESTS that SPSS offers (src/survival/logrank/logRankTests.ts: log-rank,
+ *   Gehan-Breslow, Tarone-Ware), by name, x ties "not applicable";
  *   Cox likelihood ratio, Cox Wald, Cox score (coxPH) x ties Efron, Breslow.
  * Covariate: 1 for group 1 (anlotinib + chemotherapy), 0 for group 2.
  * Checked against R (survdiff, coxph) and a direct weighted log-rank in
  * test/study/fixtures/r/beyond-notebook.R.
  */
 import { coxPH, type CoxPHResult } from "../../survival/cox/coxPH.js";
-import { logRankTest, type LogRankWeight } from "../../survival/logrank/logRankTest.js";
+import { LOG_RANK_TESTS } from "../../survival/logrank/logRankTests.js";
 import type { EndpointRows } from "../data/oneYearTable.js";
 import { SurvivalInputError } from "../../survival/errors.js";
 import { checkOptions } from "../../survival/core/validate.js";
 import { checkRows } from "../data/checkRows.js";
+import { armCovariate, groupData } from "../data/armData.js";
 import { sensitivitySweep, type Choice, type SweepResult } from "./sweep.js";
 
 export interface TimeToEventSweepOptions {
@@ -30,17 +32,14 @@ export interface TimeToEventSweepOptions {
 
 export const NOT_APPLICABLE = "not applicable";
 
-const LOG_RANK_FAMILY: readonly (readonly [string, LogRankWeight])[] = [
-  ["log-rank (Mantel-Cox)", "logrank"],
-  ["Gehan-Breslow (SPSS Breslow)", "gehan-breslow"],
-  ["Tarone-Ware", "tarone-ware"],
-];
+/** The tests of equal curves SPSS's Kaplan-Meier procedure offers. */
+const SPSS_FAMILY = LOG_RANK_TESTS.filter((t) => t.spss !== null);
 const COX_TESTS = ["Cox likelihood ratio", "Cox Wald", "Cox score"] as const;
 const TIES = [["Efron", "efron"], ["Breslow", "breslow"]] as const;
 
 /** The choices in the order they are shown; the first is the reference. */
 export const TIME_TO_EVENT_CHOICES: readonly Choice[] = Object.freeze([
-  ...LOG_RANK_FAMILY.map(([test]) => Object.freeze({ test, ties: NOT_APPLICABLE })),
+  ...SPSS_FAMILY.map((t) => Object.freeze({ test: t.name, ties: NOT_APPLICABLE })),
   ...TIES.flatMap(([ties]) => COX_TESTS.map((test) => Object.freeze({ test, ties }))),
 ]);
 
@@ -68,18 +67,15 @@ export function timeToEventSweep(rows: EndpointRows, options: TimeToEventSweepOp
   for (let i = 0; i < group.length; i++) {
     if (group[i] !== 1 && group[i] !== 2) throw new SurvivalInputError(`group[${i}] is ${group[i]}: it must be 1 or 2`, "group", i, group[i]);
   }
-  const data = { time: months, event: status, group };
-  const coxData = { time: months, event: status, covariates: { anlotinib: Array.from(group, (g) => (g === 1 ? 1 : 0)) } };
+  const data = groupData(rows);
+  const coxData = armCovariate(rows);
   const fits: Record<string, CoxPHResult> = {};
   for (const [label, ties] of TIES) fits[label] = coxPH(coxData, { ties });
   return sensitivitySweep(
     TIME_TO_EVENT_CHOICES,
     (c) => {
-      const family = LOG_RANK_FAMILY.find(([test]) => test === c.test);
-      if (family) {
-        const r = logRankTest(data, { weight: family[1] });
-        return { statistic: r.statistic, pValue: r.pValue };
-      }
+      const family = SPSS_FAMILY.find((t) => t.name === c.test);
+      if (family) return family.test(data);
       const fit = fits[c.ties];
       const t = c.test === "Cox likelihood ratio" ? fit.likelihoodRatio : c.test === "Cox Wald" ? fit.wald : fit.score;
       return { statistic: t.statistic, pValue: t.pValue };

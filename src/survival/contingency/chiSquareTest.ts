@@ -6,6 +6,8 @@
 import { chiSquareUpper } from "../core/distributions.js";
 import { checkOptions } from "../core/validate.js";
 import { checkBoolean, checkTable, frozenRows } from "./checkTable.js";
+import { printable } from "../print/printable.js";
+import { printChiSquareTest } from "../print/printHtest.js";
 
 export interface ChiSquareTestResult {
   /** X-squared = sum over cells of (|O - E| - yates)^2 / E. */
@@ -95,7 +97,7 @@ export function chiSquareTest(table: ArrayLike<ArrayLike<number>>, options?: { c
   }
   const df = (nRow - 1) * (nCol - 1);
 
-  return Object.freeze({
+  return printable({
     statistic,
     df,
     pValue: chiSquareUpper(statistic, df),
@@ -105,5 +107,5 @@ export function chiSquareTest(table: ArrayLike<ArrayLike<number>>, options?: { c
     expected: frozenRows(expected),
     residuals: frozenRows(residuals),
     stdres: frozenRows(stdres),
-  });
+  }, printChiSquareTest);
 }

@@ -7,6 +7,8 @@ import { SurvivalInputError, show } from "../errors.js";
 import { checkConfLevel, checkOneOf, checkOptions } from "../core/validate.js";
 import { checkTable } from "./checkTable.js";
 import { zeroin } from "./zeroin.js";
+import { printable } from "../print/printable.js";
+import { printFisherExactTest } from "../print/printHtest.js";
 
 export type FisherAlternative = "two.sided" | "less" | "greater";
 
@@ -154,7 +156,7 @@ export function fisherExactTest(
     upper = upperBound(alpha);
   }
 
-  return Object.freeze({
+  return printable({
     pValue,
     oddsRatio,
     lower,
@@ -163,7 +165,7 @@ export function fisherExactTest(
     alternative,
     tol,
     method: "Fisher's Exact Test for Count Data",
-  });
+  }, printFisherExactTest);
 }
 
 /**

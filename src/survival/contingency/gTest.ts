@@ -4,6 +4,8 @@
 import { chiSquareUpper } from "../core/distributions.js";
 import { checkOptions } from "../core/validate.js";
 import { checkTable, frozenRows } from "./checkTable.js";
+import { printable } from "../print/printable.js";
+import { printGTest } from "../print/printHtest.js";
 
 export interface GTestResult {
   /** G = 2 sum O ln(O / E), with 0 ln 0 = 0. */
@@ -60,12 +62,12 @@ export function gTest(table: ArrayLike<ArrayLike<number>>, options?: Record<stri
   // The sum is >= 0 in exact arithmetic; rounding can leave -1e-16 when O = E.
   const statistic = Math.max(0, 2 * sum);
   const df = (nRow - 1) * (nCol - 1);
-  return Object.freeze({
+  return printable({
     statistic,
     df,
     pValue: chiSquareUpper(statistic, df),
     method: "Log likelihood ratio (G-test) test of independence without correction",
     observed: frozenRows(counts),
     expected: frozenRows(expected),
-  });
+  }, printGTest);
 }

@@ -52,6 +52,8 @@ import { onTimeGrid } from "../core/timefix.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { coxFit, coxOrder, isIndicatorLike, type Ties } from "./coxFit.js";
 import { coxDetail } from "./coxDetail.js";
+import { printable } from "../print/printable.js";
+import { printCoxPH } from "../print/printCox.js";
 
 export interface CoxPHData {
   time: ArrayLike<number>;
@@ -418,7 +420,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
   const matrix = (M: Float64Array) =>
     Object.freeze(Array.from({ length: p }, (_, i) => Object.freeze(Array.from({ length: p }, (_, j) => M[i * p + j]))));
 
-  return Object.freeze({
+  return printable({
     method:
       `Cox proportional hazards model (R coxph), ${ties === "efron" ? "Efron" : "Breslow"} ties` +
       (strata ? `, stratified (${strata.levels.length} strata)` : "") +
@@ -453,7 +455,7 @@ export function coxPH(data: CoxPHData, options: CoxPHOptions = {}): CoxPHResult 
     iterations: fit.iterations,
     converged: fit.converged,
     warnings: Object.freeze(warnings),
-  });
+  }, printCoxPH);
 }
 
 /** u' M^-1 u by the Cholesky decomposition with R's tolerance (coxph.wtest); M is overwritten. */

@@ -49,6 +49,8 @@ import { SurvivalInputError, show } from "../errors.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
+import { printable } from "../print/printable.js";
+import { printCoxZph } from "../print/printCox.js";
 
 /** The rows the fit was made from: time, event, covariates, and its strata and weights (coxPH's data). */
 export type CoxZphData = Pick<CoxPHData, "time" | "event" | "covariates" | "strata" | "weights">;
@@ -444,7 +446,7 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
   const eventRows: number[] = [];
   for (let i = 0; i < n; i++) if (status[i]) eventRows.push(i);
 
-  return Object.freeze({
+  return printable({
     tests: Object.freeze(tests),
     global,
     table: Object.freeze([...tests, global]),
@@ -456,7 +458,7 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
     variance: Object.freeze(variance),
     transform,
     ties: fit.ties,
-  });
+  }, printCoxZph);
 }
 
 /** A stable counting sort of `order` by label code. */

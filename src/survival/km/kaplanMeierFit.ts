@@ -38,6 +38,8 @@ import { hazardStep, type HazardType } from "./hazard.js";
 import { curveQuantile, printedMedian } from "./quantile.js";
 import { restrictedMean, type RestrictedMean } from "./rmst.js";
 import { kaplanMeierRobust } from "./kaplanMeierRobust.js";
+import { printable } from "../print/printable.js";
+import { printKaplanMeier } from "../print/printKaplanMeier.js";
 
 /** A quantile (or the median) and its confidence limits; null = not reached / not estimable. */
 export interface QuantileEstimate {
@@ -187,7 +189,7 @@ export function kaplanMeierFit(
     upper: nullable(printedMedian(times, upper)),
   });
 
-  return Object.freeze({
+  return printable({
     time: times,
     nRisk: tab.nRisk,
     nEvent: tab.nEvent,
@@ -251,7 +253,7 @@ export function kaplanMeierFit(
     stype: method.stype,
     ctype: method.ctype,
     robust: rows.robust === true,
-  });
+  }, printKaplanMeier);
 }
 
 /** The distinct entry times with cumulative weights: the weight entering before t, or at or before t. */

@@ -37,6 +37,8 @@ import { onTimeGrid } from "../core/timefix.js";
 import { logRankFit } from "./logRankFit.js";
 import { quadraticForm } from "./quadraticForm.js";
 import { LOG_RANK_WEIGHTS, type LogRankWeight } from "./weights.js";
+import { printable } from "../print/printable.js";
+import { printLogRank } from "../print/printLogRank.js";
 
 export type { LogRankWeight } from "./weights.js";
 
@@ -228,7 +230,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
 
   const variance = Array.from({ length: k }, (_, g) => Object.freeze(Array.from(fit.variance.subarray(g * k, g * k + k))));
   const isFH = weight === "fleming-harrington";
-  return Object.freeze({
+  return printable({
     statistic,
     df: rank,
     pValue: chiSquareUpper(statistic, rank),
@@ -243,7 +245,7 @@ export function logRankTest(data: LogRankData, options?: LogRankOptions): LogRan
     strata: strata ? Object.freeze(strata.levels.slice()) : null,
     tau,
     method: describe(weight, p, q, strata?.levels.length ?? 1, tau),
-  });
+  }, printLogRank);
 }
 
 function checkTau(x: unknown): number {

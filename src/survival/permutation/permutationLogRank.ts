@@ -41,6 +41,8 @@ import { SurvivalInputError, show } from "../errors.js";
 import { logRankTest } from "../logrank/logRankTest.js";
 import type { LogRankWeight } from "../logrank/weights.js";
 import { countAssignments, permutationCount, permutationEngine, type PermutationDistribution } from "./permutationEngine.js";
+import { printable } from "../print/printable.js";
+import { printPermutationLogRank } from "../print/printBeyond.js";
 
 export type { PermutationDistribution } from "./permutationEngine.js";
 
@@ -194,7 +196,7 @@ export function permutationLogRank(
   const engine = permutationEngine(time, event, k, weight, observedTest.p ?? 1, observedTest.q ?? 0);
   const count = permutationCount(engine, group.codes, distribution, draws, seed);
   const df = observedTest.df;
-  return Object.freeze({
+  return printable({
     statistic: count.observed,
     df,
     pValue: count.pValue,
@@ -210,5 +212,5 @@ export function permutationLogRank(
       distribution === "exact"
         ? `Exact permutation test of the ${observedTest.method}: all ${count.evaluated} assignments of the labels, group sizes fixed`
         : `Monte Carlo permutation test of the ${observedTest.method}: ${draws} random assignments (seed ${seed}), p = (b + 1) / (B + 1)`,
-  });
+  }, printPermutationLogRank);
 }

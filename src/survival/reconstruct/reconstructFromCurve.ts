@@ -1,71 +1,5 @@
-/**
- * Rebuilds individual patient rows (time, event) from a digitised Kaplan-Meier curve of ONE arm,
- * by the method of Guyot, Ades, Ouwens & Welton (2012), the one meta-analysts use (survHE's
- * digitise(), R's IPDfromKM and Stata's ipdfc build on it). The rows can go on to kaplanMeier,
- * logRankTest, coxPH or rmstDifference.
- *
- * Clean-up first, as the paper asks (cleanCurve.ts): survival within SURVIVAL_SLACK (0.02) of
- * [0, 1] is clamped into it; points are sorted by time; the curve starts at (0, 1) (added if
- * missing); survival is made non-increasing (running minimum); points at one time are merged
- * into the lowest. Each at-risk row covers the points from its time to the next row's time; a
- * row with no point there is dropped, with a warning (as survHE and IPDfromKM do).
- *
- * Then Guyot's algorithm (guyot.ts): in each at-risk interval, censorings spread evenly and
- * events d = round(n.hat (1 - S / KM.hat)) at each point, the number censored adjusted until
- * the number at risk at the next interval is the printed one; the last interval is censored at
- * the average rate of the others, or adjusted so that the events add up to `totalEvents` (only
- * the last interval is adjusted: when it holds one point, the total may not be met; see
- * `warnings`). Without an at-risk table nobody is censored before the end, unless `totalEvents`
- * is given. Rows: events at their point's time, censorings midway to the next point, patients
- * still at risk censored at the last point's time.
- *
- * Default: the algorithm as the paper describes it. `rQuirks: true` gives the published R
- * program row for row (test/survival/fixtures/r/guyot.R runs both), faults included: (1) where
- * the last interval holds a single point (common: a table's last time past the last drop), its
- * `lower:(upper-1)` runs backwards and wipes the censorings of the point before (they end up
- * censored at the end), and with total events R stops; (2) an interval's loop can stop on a
- * guess it has not applied, leaving a negative number at risk and extra rows; (3) where the
- * rebuilt curve reaches 0 before the end, R divides by 0 and stops. The default corrects these
- * because they change or lose rows silently and none is part of the method; rQuirks is for
- * comparing with results made by that code, and throws where R stops. A loop that would never
- * end (the published ones need not) is stopped at its closest guess and reported.
- *
- * Reference: Guyot P, Ades AE, Ouwens MJ, Welton NJ. Enhanced secondary analysis of survival
- * data: reconstructing the data from published Kaplan-Meier survival curves. BMC Medical
- * Research Methodology 2012;12:9. doi:10.1186/1471-2288-12-9.
- *
- * @param curve digitised points: `time` (>= 0) and `survival` (0..1, not percent), any order.
- * @param atRisk the numbers at risk printed under the figure: `time` (increasing) and `nRisk`
- *   (whole, non-increasing); undefined if there is none.
- * @param options `n`: patients at time 0 (required without `atRisk` or when its first time is
- *   not 0; must agree with it otherwise). `totalEvents`: the reported number of events.
- *   `rQuirks`: reproduce the published R program (default false).
- * @returns frozen `{ time, event }` (one row per patient; event 1 = event, 0 = censored) with
- *   diagnostics: `n`, `events` and `totalEvents` (given, or null); `intervals`, per at-risk row
- *   its `time`, printed `nRisk`, `nRiskHat` (rows at risk then), `nEvent` and `nCensor` (rows in
- *   the interval), first and last point (`lower`, `upper`) and `converged`; `points`, the
- *   cleaned curve with the algorithm's `nRisk`, `nEvent`, `nCensor` per point (Guyot's KM
- *   table); `cleaning`; `droppedAtRisk`; `maxAbsDifference`, the largest |Kaplan-Meier of the
- *   rows - survival| at the cleaned points; `warnings`, what to check before trusting the rows.
- * @throws SurvivalInputError naming argument, index and value: times negative or not finite;
- *   survival outside [0, 1]; at-risk times not increasing, numbers not whole or rising; no
- *   `options.n` without a table; more events than patients; totals that contradict the curve
- *   (events on a flat curve, none on a falling one, `n` not the table's number at 0); unknown
- *   options; with rQuirks, where the R program stops.
- *
- * @example
- * const arm = reconstructFromCurve(
- *   { time: [0, 2, 2, 5, 5, 9], survival: [1, 1, 0.9, 0.9, 0.7, 0.7] },
- *   { time: [0, 4, 8], nRisk: [20, 17, 10] },
- *   { totalEvents: 6 },
- * );
- * arm.time.length;                  // 20 patients
- * arm.events;                       // 6
- * arm.intervals[1].nRiskHat;        // 17, as printed
- * kaplanMeier(arm).survivalAt(5);   // 0.688: digitised 0.7, rebuilt from whole events
- */
 import { SurvivalInputError, show } from "../errors.js";
-import { checkLength, checkObject, checkOptionNames, checkTimes } from "../core/validate.js";
+import { checkData, checkLength, checkObject, checkOptionNames, checkTimes } from "../core/validate.js";
 import { countBelow } from "../core/bisect.js";
 import { kaplanMeier } from "../km/kaplanMeier.js";
 import { cleanCurve, type CleaningReport } from "./cleanCurve.js";
@@ -76,6 +10,8 @@ export type { CleaningReport } from "./cleanCurve.js";
 export interface DigitisedCurve {
   time: ArrayLike<number>;
   survival: ArrayLike<number>;
+  /** The colour of a curve digitizeCurves read from an image, carried along and not read. */
+  color?: string;
 }
 
 export interface AtRiskTable {
@@ -146,12 +82,78 @@ export const SURVIVAL_SLACK = 0.02;
 
 const OPTION_NAMES = ["n", "totalEvents", "rQuirks"];
 
+/**
+ * Rebuilds individual patient rows (time, event) from a digitised Kaplan-Meier curve of ONE arm,
+ * by the method of Guyot, Ades, Ouwens & Welton (2012), the one meta-analysts use (survHE's
+ * digitise(), R's IPDfromKM and Stata's ipdfc build on it). The rows can go on to kaplanMeier,
+ * logRankTest, coxPH or rmstDifference.
+ *
+ * Clean-up first, as the paper asks (cleanCurve.ts): survival within SURVIVAL_SLACK (0.02) of
+ * [0, 1] is clamped into it; points are sorted by time; the curve starts at (0, 1) (added if
+ * missing); survival is made non-increasing (running minimum); points at one time are merged
+ * into the lowest. Each at-risk row covers the points from its time to the next row's time; a
+ * row with no point there is dropped, with a warning (as survHE and IPDfromKM do).
+ *
+ * Then Guyot's algorithm (guyot.ts): in each at-risk interval, censorings spread evenly and
+ * events d = round(n.hat (1 - S / KM.hat)) at each point, the number censored adjusted until
+ * the number at risk at the next interval is the printed one; the last interval is censored at
+ * the average rate of the others, or adjusted so that the events add up to `totalEvents` (only
+ * the last interval is adjusted: when it holds one point, the total may not be met; see
+ * `warnings`). Without an at-risk table nobody is censored before the end, unless `totalEvents`
+ * is given. Rows: events at their point's time, censorings midway to the next point, patients
+ * still at risk censored at the last point's time.
+ *
+ * Default: the algorithm as the paper describes it. `rQuirks: true` gives the published R
+ * program row for row (test/survival/fixtures/r/guyot.R runs both), faults included: (1) where
+ * the last interval holds a single point (common: a table's last time past the last drop), its
+ * `lower:(upper-1)` runs backwards and wipes the censorings of the point before (they end up
+ * censored at the end), and with total events R stops; (2) an interval's loop can stop on a
+ * guess it has not applied, leaving a negative number at risk and extra rows; (3) where the
+ * rebuilt curve reaches 0 before the end, R divides by 0 and stops. The default corrects these
+ * because they change or lose rows silently and none is part of the method; rQuirks is for
+ * comparing with results made by that code, and throws where R stops. A loop that would never
+ * end (the published ones need not) is stopped at its closest guess and reported.
+ *
+ * Reference: Guyot P, Ades AE, Ouwens MJ, Welton NJ. Enhanced secondary analysis of survival
+ * data: reconstructing the data from published Kaplan-Meier survival curves. BMC Medical
+ * Research Methodology 2012;12:9. doi:10.1186/1471-2288-12-9.
+ *
+ * @param curve digitised points: `time` (>= 0) and `survival` (0..1, not percent), any order.
+ * @param atRisk the numbers at risk printed under the figure: `time` (increasing) and `nRisk`
+ *   (whole, non-increasing); undefined if there is none.
+ * @param options `n`: patients at time 0 (required without `atRisk` or when its first time is
+ *   not 0; must agree with it otherwise). `totalEvents`: the reported number of events.
+ *   `rQuirks`: reproduce the published R program (default false).
+ * @returns frozen `{ time, event }` (one row per patient; event 1 = event, 0 = censored) with
+ *   diagnostics: `n`, `events` and `totalEvents` (given, or null); `intervals`, per at-risk row
+ *   its `time`, printed `nRisk`, `nRiskHat` (rows at risk then), `nEvent` and `nCensor` (rows in
+ *   the interval), first and last point (`lower`, `upper`) and `converged`; `points`, the
+ *   cleaned curve with the algorithm's `nRisk`, `nEvent`, `nCensor` per point (Guyot's KM
+ *   table); `cleaning`; `droppedAtRisk`; `maxAbsDifference`, the largest |Kaplan-Meier of the
+ *   rows - survival| at the cleaned points; `warnings`, what to check before trusting the rows.
+ * @throws SurvivalInputError naming argument, index and value: times negative or not finite;
+ *   survival outside [0, 1]; at-risk times not increasing, numbers not whole or rising; no
+ *   `options.n` without a table; more events than patients; totals that contradict the curve
+ *   (events on a flat curve, none on a falling one, `n` not the table's number at 0); unknown
+ *   options; with rQuirks, where the R program stops.
+ *
+ * @example
+ * const arm = reconstructFromCurve(
+ *   { time: [0, 2, 2, 5, 5, 9], survival: [1, 1, 0.9, 0.9, 0.7, 0.7] },
+ *   { time: [0, 4, 8], nRisk: [20, 17, 10] },
+ *   { totalEvents: 6 },
+ * );
+ * arm.time.length;             // => 20 (patients)
+ * arm.events;                  // => 6
+ * arm.intervals[1].nRiskHat;   // => 17 (as printed)
+ * kaplanMeier({ time: arm.time, event: arm.event }).survivalAt(5);   // => 0.688 (digitised 0.7, rebuilt from whole events)
+ */
 export function reconstructFromCurve(
   curve: DigitisedCurve,
   atRisk?: AtRiskTable,
   options?: ReconstructOptions,
 ): ReconstructFromCurveResult {
-  const c = checkObject("curve", curve);
+  const c = checkData("reconstructFromCurve", curve, ["time", "survival", "color"], "curve");
   const o = checkObject("options", options, true);
   checkOptionNames("reconstructFromCurve", o, OPTION_NAMES);
   const n = o.n === undefined ? undefined : checkCount("options.n", o.n, 1);
@@ -296,7 +298,7 @@ function checkAtRisk(atRisk: unknown, n: number | undefined): Table {
     }
     return { time: Float64Array.of(0), nRisk: Float64Array.of(n), shift: 0, absent: true };
   }
-  const a = checkObject("atRisk", atRisk);
+  const a = checkData("reconstructFromCurve", atRisk, ["time", "nRisk"], "atRisk");
   const time = checkTimes("atRisk.time", a.time);
   const nr = a.nRisk as ArrayLike<unknown>;
   if (nr === null || typeof nr !== "object" || typeof nr.length !== "number") {

@@ -21,6 +21,8 @@ import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import { checkConfLevel, checkData, checkEvents, checkLabels, checkOptions, checkTimes } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
 import { kaplanMeierFit } from "../km/kaplanMeierFit.js";
+import { printable } from "../print/printable.js";
+import { printRmstDifference } from "../print/printBeyond.js";
 
 export interface RmstData {
   time: ArrayLike<number>;
@@ -199,7 +201,7 @@ export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptio
     );
   }
   const zStat = estimate / se;
-  return Object.freeze({
+  return printable({
     tau: horizon,
     tauRule: tau === undefined ? COMMON : "given",
     arms: Object.freeze(arms) as readonly [RmstArm, RmstArm],
@@ -214,5 +216,5 @@ export function rmstDifference(data: RmstData, tau?: number, options?: RmstOptio
     contrast: `${arms[1].group} - ${arms[0].group}`,
     confLevel,
     method: `Difference in restricted mean survival time up to tau = ${horizon} (Kaplan-Meier areas, R print(survfit, rmean = tau) standard errors)`,
-  });
+  }, printRmstDifference);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPValue, formatTest } from "../../../src/presentation/figures/formatTest.js";
+import { logRankTest } from "../../../src/survival/logrank/logRankTest.js";
 
 describe("formatTest", () => {
   it("prints p to 3 significant digits and p < 0.001 below 0.001", () => {
@@ -19,6 +20,15 @@ describe("formatTest", () => {
     const result = { statistic: 8.6271, df: 1, pValue: 0.003311, method: "Log-rank test (R survdiff, rho = 0)" };
     expect(formatTest(result, "Log-rank")).toBe("Log-rank: χ²(1) = 8.627, p = 0.00331");
     expect(formatTest(result)).toBe("χ²(1) = 8.627, p = 0.00331");
+  });
+
+  it("names a logRankTest result by its weight (LOG_RANK_TESTS); another label wins", () => {
+    const d = { time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: ["a", "a", "a", "b", "b", "b"] };
+    expect(formatTest(logRankTest(d))).toBe("Log-rank: χ²(1) = 2.469, p = 0.116");
+    expect(formatTest(logRankTest(d, { weight: "tarone-ware" }))).toMatch(/^Tarone-Ware: /);
+    expect(formatTest(logRankTest(d, { weight: "fleming-harrington" }))).toMatch(/^Fleming-Harrington G\(1, 0\): /);
+    expect(formatTest(logRankTest(d, { weight: "fleming-harrington", p: 2 }))).toMatch(/^χ²\(1\)/); // outside the family: no name
+    expect(formatTest(logRankTest(d), "Mine")).toMatch(/^Mine: /);
   });
 
   it("rejects a p-value outside [0, 1] or a non-finite statistic", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { kmFigure, stepBand, type KmFit } from "../../../src/presentation/figures/kmFigure.js";
 import { OKABE_ITO } from "../../../src/presentation/figures/figure.js";
 import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
+import { logRankTest } from "../../../src/survival/logrank/logRankTest.js";
 import { SurvivalInputError } from "../../../src/survival/errors.js";
 import { dataset, loadFixture, numbers } from "../../helpers/fixtures.js";
 
@@ -44,9 +45,25 @@ describe("kmFigure", () => {
     { title: "Test", breaks: [0, 2, 4, 6, 8, 10], test: { statistic: 4.5671, df: 1, pValue: 0.0326 }, testLabel: "Log-rank" },
   );
 
-  it("has fixed, unique trace uids in drawing order: bands, curves, censor marks, risk table", () => {
+  it("has fixed, unique trace uids in drawing order: bands, curves, censor marks, legend keys, risk table", () => {
     const uids = fig.data.map((d) => d.uid);
-    expect(uids).toEqual(["band-0", "band-1", "curve-0", "curve-1", "censored-0", "censored-1", "censored-key", "risk-0", "risk-1"]);
+    expect(uids).toEqual(["band-0", "band-1", "curve-0", "curve-1", "censored-0", "censored-1", "censored-key", "band-key", "risk-0", "risk-1"]);
+  });
+
+  it("names the bands' level in the legend when the fits carry one, and no level otherwise", () => {
+    expect(trace(fig, "band-key").name).toBe("pointwise CI"); // the hand-made fits have no confLevel
+    const fit = (confLevel: number) => kaplanMeier({ time: [1, 2, 3, 4], event: [1, 0, 1, 1] }, { confLevel });
+    expect(trace(kmFigure([{ label: "A", fit: fit(0.9) }, { label: "B", fit: fit(0.9) }]), "band-key").name).toBe("90% pointwise CI");
+    expect(trace(kmFigure([{ label: "A", fit: fit(0.95) }]), "band-key").name).toBe("95% pointwise CI");
+    expect(trace(kmFigure([{ label: "A", fit: fit(0.9) }, { label: "B", fit: fit(0.8) }]), "band-key").name).toBe("pointwise CI");
+  });
+
+  it("names a log-rank result by its weight when no label is given", () => {
+    const d = { time: [1, 2, 3, 4, 5, 6], event: [1, 1, 0, 1, 1, 0], group: [1, 1, 1, 2, 2, 2] };
+    const note = (test: ReturnType<typeof logRankTest>) =>
+      (kmFigure([{ label: "A", fit: hand }], { test }).layout.annotations as any[]).map((a) => a.text).find((t: string) => t.includes("χ²"));
+    expect(note(logRankTest(d))).toMatch(/^Log-rank: χ²\(1\) = /);
+    expect(note(logRankTest(d, { weight: "gehan-breslow" }))).toMatch(/^Gehan-Breslow: χ²\(1\) = /);
   });
 
   it("draws each curve as right-continuous steps starting at (0, 1)", () => {
@@ -123,7 +140,7 @@ describe("kmFigure", () => {
 
   it("leaves out what is switched off", () => {
     const f = kmFigure([{ label: "A", fit: hand }], { confBands: false, censorMarks: false, riskTable: false });
-    expect(f.data.map((d) => d.uid)).toEqual(["curve-0"]);
+    expect(f.data.map((d) => d.uid)).toEqual(["curve-0"]); // no band key without bands
     expect(f.layout.yaxis2).toBeUndefined();
     expect((f.layout.yaxis as any).domain).toEqual([0, 1]);
     expect(f.layout.title).toBeUndefined();

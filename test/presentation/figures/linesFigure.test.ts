@@ -29,6 +29,11 @@ describe("linesFigure", () => {
     expect((fig.layout.annotations as { text: string }[]).map((a) => a.text)).toEqual(["half"]);
   });
 
+  it("draws the x axis on a log scale when asked, linear otherwise", () => {
+    expect((linesFigure([{ label: "a", x: [1, 10], y: [1, 2] }], { xType: "log" }).layout.xaxis as { type?: string }).type).toBe("log");
+    expect((fig.layout.xaxis as { type?: string }).type).toBeUndefined();
+  });
+
   it("leaves the y range to plotly for other values", () => {
     const f = linesFigure([{ label: "chi-square", x: [4, 5], y: [4.7, 8.2], shape: "linear" }]);
     expect((f.layout.yaxis as { range?: number[] }).range).toBeUndefined();

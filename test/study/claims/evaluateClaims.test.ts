@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadClaims } from "../../../src/study/claims/claims.js";
 import { evaluateClaim, evaluateClaims, withOneMoreDigit } from "../../../src/study/claims/evaluateClaims.js";
+import { BEYOND_RESULTS, BEYOND_RESULT_IDS } from "../../../src/study/claims/beyondResults.js";
 import { DataFileError } from "../../../src/study/data/dataFileError.js";
 import { readFileSync } from "node:fs";
 import { loadStudy } from "../../../src/study/data/loadEndpoint.js";
@@ -146,10 +147,19 @@ describe("evaluateClaims: links to the results beyond the paper (notebook 6)", (
       expect(Object.isFrozen(x.seeAlso)).toBe(true);
     }
   });
-  it("every linked id is a result notebook 6 computes and names (so a link never dangles)", () => {
+  it("every linked id is a result of BEYOND_RESULTS, and notebook 6 shows each of those results (so a link never dangles)", () => {
     const ids = new Set(verdicts.flatMap((x) => x.seeAlso));
     expect(ids.size).toBeGreaterThan(0);
-    for (const id of ids) expect(code.includes(`"${id}"`), id).toBe(true);
+    for (const id of ids) expect(BEYOND_RESULT_IDS, id).toContain(id);
+    // Notebook 6 puts each id in the first column of the table of its result: per endpoint by kind, the others by name.
+    for (const kind of Object.keys(BEYOND_RESULTS.recurrence)) expect(code, kind).toContain(`e.ids.${kind}`);
+    for (const name of ["medians", "forensics", "power"]) expect(code, name).toContain(`BEYOND_RESULTS.${name}`);
+    expect(BEYOND_RESULT_IDS.length).toBe(2 * Object.keys(BEYOND_RESULTS.recurrence).length + 3);
+  });
+  it("an id that is no result of notebook 6 is refused, naming the claim", () => {
+    const c = claims.find((x) => x.id === "res-rec-logrank")!;
+    const broken = { ...c, seeAlso: ["beyond-hr-recurrence", "beyond-nothing-here"] } as typeof c;
+    expect(() => evaluateClaim(broken, loadStudy())).toThrow(/res-rec-logrank\)\.seeAlso.*seeAlso\[1\] must be the id of a result of notebook 6/);
   });
   it("every test claim with a p comparison links its sensitivity sweep; the lung 4.62 its forensics; the sample-size caveat the power", () => {
     for (const c of claims) {

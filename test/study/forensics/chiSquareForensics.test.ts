@@ -18,11 +18,13 @@ const other = { recurrence: "lung_metastasis", lung_metastasis: "recurrence" } a
 const tableKey = (t: readonly (readonly number[])[]) => JSON.stringify(t);
 interface Entry { table: number[][]; tests: string[]; statistic: number[]; p: number[] }
 
+/** The test a candidate computed, as beyond-notebook.R names it ("N-1" for the N-1 (linear-by-linear) chi-square). */
+const rTest = (c: ForensicCandidate) => c.computation.split(" on ")[0].replace(" (linear-by-linear)", "");
 /** The candidates computed on a given table, in order. */
 const onTable = (cs: readonly ForensicCandidate[], t: number[][]) => cs.filter((c) => c.table && tableKey(c.table) === tableKey(t));
 function expectEntry(cs: readonly ForensicCandidate[], e: Entry, label: string) {
   const got = onTable(cs, e.table);
-  expect(got.map((c) => c.computation.split(" on ")[0]), label).toEqual(e.tests);
+  expect(got.map(rTest), label).toEqual(e.tests);
   expectAllClose(got.map((c) => c.statistic), e.statistic, label);
   expectAllClose(got.map((c) => c.pValue), e.p, `${label} p`);
 }
@@ -66,7 +68,7 @@ describe.each(["lung_metastasis", "recurrence"] as const)("chiSquareForensics: %
   it("7. nearby tables: the same hits as R's brute force", () => {
     const hits = fam("nearby table").filter((c) => c.matches);
     const key = (t: readonly (readonly number[])[], test: string) => `${tableKey(t)} ${test}`;
-    expect(hits.map((c) => key(c.table!, c.computation.split(" on ")[0])).sort()).toEqual(
+    expect(hits.map((c) => key(c.table!, rTest(c))).sort()).toEqual(
       e.nearby.hits.map((h: { table: number[][]; test: string }) => key(h.table, h.test)).sort(),
     );
     for (const h of e.nearby.hits) {
@@ -85,12 +87,22 @@ describe.each(["lung_metastasis", "recurrence"] as const)("chiSquareForensics: %
       for (const c of of) expect(Math.abs(b.closest.statistic - f.reported.value)).toBeLessThanOrEqual(Math.abs(c.statistic - f.reported.value));
     }
   });
+  it("the matches and the nearest candidate computed from the paper's rows (the nearby tables left out)", () => {
+    const fromRows = f.candidates.filter((c) => c.family !== "nearby table");
+    expect(f.matchesFromRows).toEqual(fromRows.filter((c) => c.matches));
+    const distance = (c: ForensicCandidate) => Math.abs(c.statistic - f.reported.value);
+    expect(fromRows).toContain(f.nearestFromRows);
+    for (const c of fromRows) expect(distance(f.nearestFromRows)).toBeLessThanOrEqual(distance(c));
+  });
 });
 
 describe("the findings", () => {
   it("4.62: nothing on the paper's rows prints as it; only two tables three patients away do (G)", () => {
     const f = chiSquareForensics(study.lung_metastasis, { text: "4.62", value: 4.62, decimals: 2 }, { other: study.recurrence });
     expect(f.matches.map((c) => [c.family, c.changes])).toEqual([["nearby table", 3], ["nearby table", 3]]);
+    expect(f.matchesFromRows).toEqual([]);
+    expect(f.nearestFromRows.computation).toBe("(O - E)² / E of group 2, whole follow-up");
+    expectClose(f.nearestFromRows.statistic, R.forensics.lung_metastasis.logrank_whole.terms[1], "(O - E)² / E of group 2 (R's survdiff)");
   });
   it("3.81 (positive control): found as Pearson on the paper's table", () => {
     const f = chiSquareForensics(study.recurrence, { text: "3.81", value: 3.81, decimals: 2 });

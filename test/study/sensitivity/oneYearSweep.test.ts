@@ -3,7 +3,8 @@
  * G, N-1, fisher.test on the inclusive and exclusive 1-year tables).
  */
 import { describe, expect, it } from "vitest";
-import { oneYearSweep, ONE_YEAR_TESTS } from "../../../src/study/sensitivity/oneYearSweep.js";
+import { oneYearSweep } from "../../../src/study/sensitivity/oneYearSweep.js";
+import { TWO_BY_TWO_TESTS } from "../../../src/survival/contingency/twoByTwoTests.js";
 import { loadStudy } from "../../../src/study/data/loadEndpoint.js";
 import { SurvivalInputError } from "../../../src/survival/errors.js";
 import { expectClose, loadFixture } from "../../helpers/fixtures.js";
@@ -13,10 +14,11 @@ const study = loadStudy();
 
 describe.each(["recurrence", "lung_metastasis"] as const)("oneYearSweep: %s", (name) => {
   const s = oneYearSweep(study[name]);
-  it("two cut-off rules x five tests, the inclusive Pearson as reference", () => {
+  const names = TWO_BY_TWO_TESTS.map((t) => t.name);
+  it("two cut-off rules x the five tests of TWO_BY_TWO_TESTS, the inclusive Pearson as reference", () => {
     expect(s.factors).toEqual(["cut-off", "test"]);
     expect(s.rows.map((r) => r.choice["cut-off"])).toEqual([...Array(5).fill("<= 12 (inclusive)"), ...Array(5).fill("< 12 (exclusive)")]);
-    expect(s.rows.map((r) => r.choice.test)).toEqual([...ONE_YEAR_TESTS, ...ONE_YEAR_TESTS]);
+    expect(s.rows.map((r) => r.choice.test)).toEqual([...names, ...names]);
     expect(s.reference).toBe(s.rows[0]);
   });
   it("statistics and p-values as R computes them", () => {

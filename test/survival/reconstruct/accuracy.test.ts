@@ -46,7 +46,7 @@ export function arms(): Arm[] {
 
 /** The corners of the Kaplan-Meier step function: top and foot of each drop, and its end. */
 export function corners(a: Arm): { time: number[]; survival: number[] } {
-  const km = kaplanMeier(a);
+  const km = kaplanMeier({ time: a.time, event: a.event });
   const time: number[] = [];
   const survival: number[] = [];
   let before = 1;
@@ -93,8 +93,8 @@ export function closeness(a: Arm, setting: "at-risk table and total events" | "a
     ...(setting === "at-risk table" ? {} : { totalEvents: events }),
   };
   const rebuilt = reconstructFromCurve(curve, table, options);
-  const truth = kaplanMeier(a);
-  const fit = kaplanMeier(rebuilt);
+  const truth = kaplanMeier({ time: a.time, event: a.event });
+  const fit = kaplanMeier({ time: rebuilt.time, event: rebuilt.event });
   let maxKmDifference = 0;
   for (const t of [...Array.from(truth.time), ...Array.from(fit.time)]) {
     maxKmDifference = Math.max(maxKmDifference, Math.abs(fit.survivalAt(t) - truth.survivalAt(t)));

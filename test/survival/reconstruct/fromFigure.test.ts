@@ -42,7 +42,7 @@ const rows = FIGURES.flatMap((f) => {
       { totalEvents: events },
     );
     const truth = kaplanMeier({ time, event });
-    const fit = kaplanMeier(rebuilt);
+    const fit = kaplanMeier({ time: rebuilt.time, event: rebuilt.event });
     // Levels compared midway between the true curve's times: a step digitised a pixel early or
     // late is not a wrong level (a pixel is about 0.1% of the time axis).
     let maxKmDifference = 0;

@@ -16,7 +16,7 @@ describe("reconstructFromCurve input", () => {
     expect(r.warnings).toEqual([]);
     // The doc comment's example.
     expect(r.intervals[1].nRiskHat).toBe(17);
-    expect(kaplanMeier(r).survivalAt(5)).toBeCloseTo(0.688, 3);
+    expect(kaplanMeier({ time: r.time, event: r.event }).survivalAt(5)).toBeCloseTo(0.688, 3);
     expect(Object.isFrozen(r) && Object.isFrozen(r.time) && Object.isFrozen(r.intervals[0])).toBe(true);
   });
 
