@@ -11,16 +11,9 @@
  * Reference: Harrell et al. (1982), JAMA 247:2543; Therneau & Watson (2015), survival vignette
  * "concordance"; R survival 3.5 concordance.coxph / concordancefit.
  */
-import { SurvivalInputError, show } from "../errors.js";
-import {
-  checkData,
-  checkEvents,
-  checkFinite,
-  checkLabels,
-  checkObject,
-  checkTimes,
-  checkWeights,
-} from "../core/validate.js";
+import { SurvivalInputError } from "../errors.js";
+import { checkCoxFit, checkFitData } from "./fitData.js";
+import { checkObject } from "../core/validate.js";
 import { countBelow } from "../core/bisect.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
 import { concordanceCounts } from "./concordanceFit.js";
@@ -66,35 +59,14 @@ const DATA_FIELDS = ["time", "event", "covariates", "weights", "strata", "cluste
  * c.stdErr;                                   // => 0.1015 (the infinitesimal jackknife, R's sqrt(var))
  */
 export function concordance(fit: CoxPHResult, data: CoxPHData): ConcordanceResult {
-  const f = checkObject("fit", fit);
-  if (!Array.isArray(f.names) || !Array.isArray(f.coef)) {
-    throw new SurvivalInputError("fit must be the result of coxPH (names and coef)", "fit", undefined, fit);
-  }
-  const d = checkData("concordance", data, DATA_FIELDS);
-  if (d.entry !== undefined) {
+  checkCoxFit(fit, ["names", "coef"], false);
+  if (checkObject("data", data).entry !== undefined) {
     throw new SurvivalInputError(
       "entry: the concordance of (start, stop] data is not implemented here (R's concordance4); pass right-censored rows",
       "entry",
     );
   }
-  const time = checkTimes("time", d.time);
-  const n = time.length;
-  const event = checkEvents("event", d.event, n);
-  const names = fit.names;
-  const covariates = checkObject("covariates", d.covariates);
-  const keys = Object.keys(covariates);
-  if (keys.length !== names.length || keys.some((key, k) => key !== names[k])) {
-    throw new SurvivalInputError(
-      `covariates are ${keys.map(show).join(", ")} but the fit has ${names.map(show).join(", ")}: pass data with the fit's covariates`,
-      "covariates",
-      undefined,
-      keys,
-    );
-  }
-  const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
-  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
-  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
-  const cluster = d.cluster === undefined ? null : checkLabels("cluster", d.cluster, n);
+  const { n, time, event, columns, weights, strata, cluster } = checkFitData("concordance", fit, data, DATA_FIELDS, false);
 
   // Risk scores and their ranks (exact ties share a rank).
   const lp = new Float64Array(n);

@@ -17,19 +17,8 @@
  * Modeling Survival Data, ch. 4; R survival 3.5 residuals.coxph.
  */
 import { SurvivalInputError, show } from "../errors.js";
-import {
-  checkData,
-  checkEntry,
-  checkEvents,
-  checkFinite,
-  checkLabels,
-  checkObject,
-  checkOneOf,
-  checkOptions,
-  checkTimes,
-  checkWeights,
-} from "../core/validate.js";
-import { onTimeGrid } from "../core/timefix.js";
+import { checkCoxFit, checkFitData } from "./fitData.js";
+import { checkOneOf, checkOptions } from "../core/validate.js";
 import { coxOrder } from "./coxFit.js";
 import { coxDetail } from "./coxDetail.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
@@ -97,10 +86,7 @@ const DATA_FIELDS = ["time", "event", "covariates", "weights", "entry", "strata"
  * coxResiduals(fit, data, { type: "score" }).residuals[0];     // => [0.3768]
  */
 export function coxResiduals(fit: CoxPHResult, data: CoxPHData, options?: CoxResidualsOptions): CoxResidualsResult {
-  const f = checkObject("fit", fit);
-  if (!Array.isArray(f.names) || !Array.isArray(f.coef) || (f.ties !== "efron" && f.ties !== "breslow")) {
-    throw new SurvivalInputError("fit must be the result of coxPH (names, coef and ties)", "fit", undefined, fit);
-  }
+  checkCoxFit(fit, ["names", "coef"]);
   const o = checkOptions("coxResiduals", options, ["type", "weighted"]);
   const type = o.type === undefined ? "martingale" : checkOneOf("type", o.type, COX_RESIDUAL_TYPES);
   let weighted = type === "dfbeta";
@@ -110,31 +96,9 @@ export function coxResiduals(fit: CoxPHResult, data: CoxPHData, options?: CoxRes
     }
     weighted = o.weighted;
   }
-  const d = checkData("coxResiduals", data, DATA_FIELDS);
-  let time = checkTimes("time", d.time);
-  const n = time.length;
-  const event = checkEvents("event", d.event, n);
+  const { n, time, event, entry, columns, weights, strata, cluster } = checkFitData("coxResiduals", fit, data, DATA_FIELDS, true);
   const names = fit.names;
-  const covariates = checkObject("covariates", d.covariates);
-  const keys = Object.keys(covariates);
-  if (keys.length !== names.length || keys.some((key, k) => key !== names[k])) {
-    throw new SurvivalInputError(
-      `covariates are ${keys.map(show).join(", ")} but the fit has ${names.map(show).join(", ")}: pass the data the model was fitted on`,
-      "covariates",
-      undefined,
-      keys,
-    );
-  }
-  if (fit.n !== n) {
-    throw new SurvivalInputError(`time has length ${n} but the fit used ${fit.n} rows: pass the data the model was fitted on`, "time", undefined, n);
-  }
   const p = names.length;
-  const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
-  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
-  let entry: Float64Array | null = null;
-  if (d.entry !== undefined) ({ entry, time } = onTimeGrid(checkEntry("entry", d.entry, time), time));
-  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
-  const cluster = d.cluster === undefined ? null : checkLabels("cluster", d.cluster, n);
   if (cluster && type === "schoenfeld") {
     throw new SurvivalInputError('cluster: Schoenfeld residuals belong to deaths and cannot be summed within clusters (R refuses too); leave cluster out', "cluster");
   }

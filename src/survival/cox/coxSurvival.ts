@@ -16,20 +16,14 @@
  * 10.2; R survival 3.5 survfit.coxph, agsurv.R, agsurv5.c.
  */
 import { SurvivalInputError, show } from "../errors.js";
+import { checkCoxFit, checkFitData } from "./fitData.js";
 import {
   checkConfLevel,
-  checkData,
-  checkEntry,
-  checkEvents,
   checkFinite,
-  checkLabels,
   checkObject,
   checkOneOf,
   checkOptions,
-  checkTimes,
-  checkWeights,
 } from "../core/validate.js";
-import { onTimeGrid } from "../core/timefix.js";
 import { countAtOrBelow } from "../core/bisect.js";
 import { normalQuantile } from "../core/distributions.js";
 import { CONF_TYPES, confidenceLimits, type ConfType } from "../km/confint.js";
@@ -103,37 +97,13 @@ const DATA_FIELDS = ["time", "event", "covariates", "weights", "entry", "strata"
  * sf.curves[1].stdErr[4];                                            // => 0.1863 (as summary(sf) prints it)
  */
 export function coxSurvival(fit: CoxPHResult, data: CoxPHData, options?: CoxSurvivalOptions): CoxSurvivalResult {
-  const f = checkObject("fit", fit);
-  if (!Array.isArray(f.names) || !Array.isArray(f.coef) || !Array.isArray(f.means) || (f.ties !== "efron" && f.ties !== "breslow")) {
-    throw new SurvivalInputError("fit must be the result of coxPH (names, coef, means and ties)", "fit", undefined, fit);
-  }
+  checkCoxFit(fit, ["names", "coef", "means"]);
   const o = checkOptions("coxSurvival", options, ["newdata", "confType", "confLevel"]);
   const confType = o.confType === undefined ? "log" : checkOneOf("confType", o.confType, CONF_TYPES);
   const confLevel = o.confLevel === undefined ? 0.95 : checkConfLevel(o.confLevel);
-  const d = checkData("coxSurvival", data, DATA_FIELDS);
-  let time = checkTimes("time", d.time);
-  const n = time.length;
-  const event = checkEvents("event", d.event, n);
+  const { n, time, event, entry, columns: x, weights, strata } = checkFitData("coxSurvival", fit, data, DATA_FIELDS, true);
   const names = fit.names;
   const p = names.length;
-  const covariates = checkObject("covariates", d.covariates);
-  const keys = Object.keys(covariates);
-  if (keys.length !== p || keys.some((key, k) => key !== names[k])) {
-    throw new SurvivalInputError(
-      `covariates are ${keys.map(show).join(", ")} but the fit has ${names.map(show).join(", ")}: pass the data the model was fitted on`,
-      "covariates",
-      undefined,
-      keys,
-    );
-  }
-  if (fit.n !== n) {
-    throw new SurvivalInputError(`time has length ${n} but the fit used ${fit.n} rows: pass the data the model was fitted on`, "time", undefined, n);
-  }
-  const x = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
-  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
-  let entry: Float64Array | null = null;
-  if (d.entry !== undefined) ({ entry, time } = onTimeGrid(checkEntry("entry", d.entry, time), time));
-  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
 
   // The curves' covariates: newdata's rows, or the fit's means.
   let targets: number[][];

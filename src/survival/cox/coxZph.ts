@@ -34,18 +34,9 @@
  * Data, sec. 6.2; R survival 3.5 cox.zph.
  */
 import { chiSquareUpper } from "../core/distributions.js";
-import {
-  checkData,
-  checkEvents,
-  checkFinite,
-  checkLabels,
-  checkObject,
-  checkOneOf,
-  checkOptions,
-  checkTimes,
-  checkWeights,
-} from "../core/validate.js";
+import { checkOneOf, checkOptions } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
+import { checkCoxFit, checkFitData } from "./fitData.js";
 import { cholesky2, chsolve2 } from "./cholesky.js";
 import { sortOrder, tieGroups } from "./coxFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
@@ -192,10 +183,7 @@ function solveQuadratic(m: Float64Array, size: number, u: Float64Array, what: st
  * zph.global.pValue;                       // => 0.2641
  */
 export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptions): CoxZphResult {
-  const f = checkObject("fit", fit);
-  if (!Array.isArray(f.names) || !Array.isArray(f.coef) || (f.ties !== "efron" && f.ties !== "breslow")) {
-    throw new SurvivalInputError("fit must be the result of coxPH (names, coef and ties)", "fit", undefined, fit);
-  }
+  checkCoxFit(fit, ["names", "coef"]);
   const names = fit.names as readonly string[];
   const beta = fit.coef as readonly number[];
   const efron = fit.ties === "efron";
@@ -207,32 +195,9 @@ export function coxZph(fit: CoxPHResult, data: CoxZphData, options?: CoxZphOptio
   const o = checkOptions("coxZph", options, ["transform"]);
   const transform = o.transform === undefined ? "km" : checkOneOf("transform", o.transform, TRANSFORMS);
 
-  const d = checkData("coxZph", data, ["time", "event", "covariates", "strata", "weights"]);
-  const time = checkTimes("time", d.time);
-  const n = time.length;
-  const event = checkEvents("event", d.event, n);
-  const covariates = checkObject("covariates", d.covariates);
-  const keys = Object.keys(covariates);
-  if (keys.length !== names.length || keys.some((key, k) => key !== names[k])) {
-    throw new SurvivalInputError(
-      `covariates are ${keys.map(show).join(", ")} but the fit has ${names.map(show).join(", ")}: pass the data the model was fitted on`,
-      "covariates",
-      undefined,
-      keys,
-    );
-  }
-  if (typeof fit.n === "number" && fit.n !== n) {
-    throw new SurvivalInputError(
-      `time has length ${n} but the fit used ${fit.n} rows: pass the data the model was fitted on`,
-      "time",
-      undefined,
-      n,
-    );
-  }
+  const fields = ["time", "event", "covariates", "strata", "weights"];
+  const { n, time, event, columns, strata, weights } = checkFitData("coxZph", fit, data, fields, true);
   const p = names.length;
-  const columns = names.map((name) => checkFinite(`covariates.${name}`, covariates[name], n));
-  const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
-  const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, n);
 
   // Sort by time (stable); merge near-equal times; within a merged run keep row order (R's order).
   const pooled = sortOrder(time);
