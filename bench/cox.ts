@@ -18,8 +18,12 @@ export interface CoxBenchData {
   strata: Int32Array;
 }
 
-/** Exponential times with a proportional-hazards effect of 5 covariates, 4 strata, ~30% censored, on a 0.01 grid. */
-export function makeCoxData(n: number, seed = 20200325): CoxBenchData {
+/**
+ * Exponential times with a proportional-hazards effect of 5 covariates, 4 strata, ~30% censored:
+ * on a 0.01 grid (500 distinct times, as follow-up recorded in days over a few years), or
+ * continuous (almost every time distinct).
+ */
+export function makeCoxData(n: number, seed = 20200325, grid = true): CoxBenchData {
   const rand = mulberry32(seed);
   const beta = [0.5, -0.3, 0.2, 0.1, -0.4];
   const cols = beta.map(() => new Float64Array(n));
@@ -36,16 +40,21 @@ export function makeCoxData(n: number, seed = 20200325): CoxBenchData {
     let eta = 0;
     for (let k = 0; k < 5; k++) eta += beta[k] * (k === 2 ? (cols[k][i] - 60) / 20 : cols[k][i]);
     const t = (-Math.log(1 - rand()) / Math.exp(eta)) * (1 + strata[i] * 0.5);
-    time[i] = Math.max(0.01, Math.round(Math.min(t, 5) * 100) / 100);
+    time[i] = grid ? Math.max(0.01, Math.round(Math.min(t, 5) * 100) / 100) : Math.min(t, 5) + 1e-9;
     event[i] = rand() < 0.7 ? 1 : 0;
   }
   return { time, event, strata, covariates: { arm: cols[0], score: cols[1], age: cols[2], grade: cols[3], marker: cols[4] } };
 }
 
-export function benchCox(timeIt: TimeIt, here: string, n = 1e6): { ms: number; rMs: number | null; coef: readonly number[] } {
-  const d = makeCoxData(n);
+export function benchCox(
+  timeIt: TimeIt,
+  here: string,
+  n = 1e6,
+  grid = true,
+): { ms: number; rMs: number | null; coef: readonly number[]; distinct: number } {
+  const d = makeCoxData(n, 20200325, grid);
   let coef: readonly number[] = [];
-  const ms = timeIt(5, () => (coef = coxPH(d).coef));
+  const ms = timeIt(grid ? 5 : 3, () => (coef = coxPH(d).coef));
   let rMs: number | null = null;
   if (existsSync("/usr/bin/Rscript")) {
     const dir = mkdtempSync(join(tmpdir(), "coxbench-"));
@@ -67,5 +76,5 @@ export function benchCox(timeIt: TimeIt, here: string, n = 1e6): { ms: number; r
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  return { ms, rMs, coef };
+  return { ms, rMs, coef, distinct: new Set(d.time).size };
 }

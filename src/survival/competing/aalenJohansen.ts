@@ -18,7 +18,8 @@
  * sec. 8.2; Therneau, Crowson & Atkinson, "Multi-state models and competing risks" (survival
  * vignette); R survival 3.5 survfitCI.R / survfitci.c.
  */
-import { sortOrder, tieGroups } from "../cox/coxFit.js";
+import { sortOrder } from "../core/sortOrder.js";
+import { tieGroups } from "../core/timefix.js";
 
 export interface AalenJohansenFit {
   /** Distinct times (events or censorings), ascending. */

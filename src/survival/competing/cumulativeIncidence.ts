@@ -17,7 +17,8 @@ import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
 import { checkConfLevel, checkData, checkLabels, checkOneOf, checkOptions, checkTimes, type Coded } from "../core/validate.js";
 import { CONF_TYPES, confidenceLimits, type ConfType } from "../km/confint.js";
 import { quadraticForm } from "../logrank/quadraticForm.js";
-import { sortOrder, tieGroups } from "../cox/coxFit.js";
+import { sortOrder } from "../core/sortOrder.js";
+import { tieGroups } from "../core/timefix.js";
 import { aalenJohansen } from "./aalenJohansen.js";
 import { grayScores } from "./grayTest.js";
 

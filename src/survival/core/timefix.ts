@@ -63,3 +63,31 @@ export function onTimeGrid(entry: Float64Array, time: Float64Array): { entry: Fl
   }
   return { entry: e2, time: t2 };
 }
+
+/**
+ * Tie groups in sorted order, as R's aeqSurv: distinct times whose gap is <= tol, or whose gap
+ * relative to the mean absolute distinct time is <= tol, fall into one group (chained).
+ */
+export function tieGroups(sortedTime: Float64Array, timefix: boolean): Int32Array {
+  const n = sortedTime.length;
+  const group = new Int32Array(n);
+  const tol = Math.sqrt(2.220446049250313e-16);
+  let meanAbs = 0;
+  if (timefix) {
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || sortedTime[i] !== sortedTime[i - 1]) {
+        meanAbs += Math.abs(sortedTime[i]);
+        count++;
+      }
+    }
+    meanAbs /= count;
+  }
+  let g = 0;
+  for (let i = 1; i < n; i++) {
+    const dy = sortedTime[i] - sortedTime[i - 1];
+    if (dy !== 0 && !(timefix && (dy <= tol || dy / meanAbs <= tol))) g++;
+    group[i] = g;
+  }
+  return group;
+}

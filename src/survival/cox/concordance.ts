@@ -15,7 +15,8 @@ import { SurvivalInputError } from "../errors.js";
 import { checkCoxFit, checkFitData } from "./fitData.js";
 import { checkObject } from "../core/validate.js";
 import { countBelow } from "../core/bisect.js";
-import { sortOrder, tieGroups } from "./coxFit.js";
+import { sortOrder } from "../core/sortOrder.js";
+import { tieGroups } from "../core/timefix.js";
 import { concordanceCounts } from "./concordanceFit.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
 

@@ -23,7 +23,8 @@
  *
  * Reference: Therneau & Grambsch, Modeling Survival Data (2000), ch. 3; Efron (1977) JASA 72:557.
  */
-import { countBelow } from "../core/bisect.js";
+import { sortOrder } from "../core/sortOrder.js";
+import { tieGroups } from "../core/timefix.js";
 import { distinctValues, valueIndex } from "../core/tabulate.js";
 import { cholesky2, chinv2, chsolve2, symmetricFromUpper } from "./cholesky.js";
 
@@ -79,56 +80,6 @@ export interface CoxFitResult {
 export function isIndicatorLike(x: ArrayLike<number>): boolean {
   for (let i = 0; i < x.length; i++) if (x[i] !== 0 && x[i] !== 1 && x[i] !== -1) return false;
   return true;
-}
-
-/**
- * Tie groups in sorted order, as R's aeqSurv: distinct times whose gap is <= tol, or whose gap
- * relative to the mean absolute distinct time is <= tol, fall into one group (chained).
- */
-export function tieGroups(sortedTime: Float64Array, timefix: boolean): Int32Array {
-  const n = sortedTime.length;
-  const group = new Int32Array(n);
-  const tol = Math.sqrt(2.220446049250313e-16);
-  let meanAbs = 0;
-  if (timefix) {
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      if (i === 0 || sortedTime[i] !== sortedTime[i - 1]) {
-        meanAbs += Math.abs(sortedTime[i]);
-        count++;
-      }
-    }
-    meanAbs /= count;
-  }
-  let g = 0;
-  for (let i = 1; i < n; i++) {
-    const dy = sortedTime[i] - sortedTime[i - 1];
-    if (dy !== 0 && !(timefix && (dy <= tol || dy / meanAbs <= tol))) g++;
-    group[i] = g;
-  }
-  return group;
-}
-
-/**
- * The permutation that sorts time ascending, ties in row order (R's order(time)): the distinct
- * times by a native numeric sort, each row's rank by binary search, then a counting sort.
- */
-export function sortOrder(time: ArrayLike<number>): Int32Array {
-  const n = time.length;
-  const u = Float64Array.from(time).sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (m === 0 || u[i] !== u[m - 1]) u[m++] = u[i];
-  const start = new Int32Array(m + 1);
-  const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = countBelow(u, time[i], m); // time[i] is u[r]
-    rank[i] = r;
-    start[r + 1]++;
-  }
-  for (let k = 0; k < m; k++) start[k + 1] += start[k];
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[start[rank[i]]++] = i;
-  return order;
 }
 
 /** Rows beyond time and event: case weights, delayed entry, strata (all optional). */

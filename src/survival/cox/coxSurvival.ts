@@ -27,7 +27,8 @@ import {
 import { countAtOrBelow } from "../core/bisect.js";
 import { normalQuantile } from "../core/distributions.js";
 import { CONF_TYPES, confidenceLimits, type ConfType } from "../km/confint.js";
-import { sortOrder, tieGroups } from "./coxFit.js";
+import { sortOrder } from "../core/sortOrder.js";
+import { tieGroups } from "../core/timefix.js";
 import type { CoxPHData, CoxPHResult } from "./coxPH.js";
 
 export interface CoxSurvivalOptions {
