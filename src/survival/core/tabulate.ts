@@ -29,6 +29,11 @@ export interface Tabulation {
   readonly nRisk: Float64Array;
   /** Number of subjects in each group (their total weight, with weights). */
   readonly n: Float64Array;
+  /**
+   * With delayed entry: the distinct times and entry times as given, ascending, before any
+   * near-equal values were merged (for timefix.ts's hasNearTies).
+   */
+  readonly distinct?: { readonly time: Float64Array; readonly entry: Float64Array };
 }
 
 /** R's default tie tolerance, sqrt(.Machine$double.eps). */
@@ -67,14 +72,16 @@ export function tabulate(
     countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3), weights) ??
     countBySort(time, event, group, nGroups, rows, weights);
   const tab = finish(counted, nGroups);
-  if (entry) leaveOutEntries(tab, entry, group, rows, weights);
-  return tab;
+  if (!entry) return tab;
+  const entries = leaveOutEntries(tab, entry, group, rows, weights);
+  return { ...tab, distinct: { time: counted.sorted, entry: entries } };
 }
 
 /**
  * Takes out of each risk set the rows that have not entered yet: a row entering at e is not at
  * risk at the times <= e (the first countAtOrBelow(time, e) rows of the table). The entry times
- * are tabulated first (they repeat as the times do), so each distinct one is looked up once.
+ * are counted first (they repeat as the times do), so each distinct one is looked up once.
+ * Returns the distinct entry times.
  */
 function leaveOutEntries(
   tab: Tabulation,
@@ -82,14 +89,17 @@ function leaveOutEntries(
   group: ArrayLike<number> | null,
   rows: Int32Array | null,
   weights: Float64Array | null,
-): void {
+): Float64Array {
   const k = tab.nGroups;
   const d = tab.time.length;
   const later = new Float64Array((d + 1) * k); // weight entering after time[j - 1], by the first row it is at risk at
-  const entries = tabulate(entry, new Uint8Array(entry.length), group, k, rows, weights); // all "censored"
-  for (let v = 0; v < entries.time.length; v++) {
-    const first = countAtOrBelow(tab.time, entries.time[v]) * k;
-    for (let g = 0; g < k; g++) later[first + g] += entries.nCensor[v * k + g];
+  const none = new Uint8Array(entry.length); // all "censored": counts in cells k..2k-1
+  const m = rows ? rows.length : entry.length;
+  const entries =
+    countByHash(entry, none, group, k, rows, Math.max(4096, m >>> 3), weights) ?? countBySort(entry, none, group, k, rows, weights);
+  for (let v = 0; v < entries.sorted.length; v++) {
+    const first = countAtOrBelow(tab.time, entries.sorted[v]) * k;
+    for (let g = 0; g < k; g++) later[first + g] += entries.counts[v * 2 * k + k + g];
   }
   const acc = new Float64Array(k);
   for (let j = d - 1; j >= 0; j--) {
@@ -98,6 +108,7 @@ function leaveOutEntries(
       tab.nRisk[j * k + g] -= acc[g];
     }
   }
+  return entries.sorted;
 }
 
 const bits = new Float64Array(1);

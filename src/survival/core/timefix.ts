@@ -21,8 +21,37 @@ import { distinctValues, TIME_TOLERANCE } from "./tabulate.js";
  */
 export function onTimeGrid(entry: Float64Array, time: Float64Array): { entry: Float64Array; time: Float64Array } {
   const n = time.length;
-  const a = distinctValues(entry);
-  const b = distinctValues(time);
+  const { cuts: grid, tied } = unionGrid(distinctValues(entry), distinctValues(time));
+  if (!tied) return { entry, time };
+  const snap = (x: number) => grid[countAtOrBelow(grid, x) - 1];
+  const e2 = new Float64Array(n);
+  const t2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    e2[i] = snap(entry[i]);
+    t2[i] = snap(time[i]);
+    if (e2[i] === t2[i]) {
+      throw new SurvivalInputError(
+        `entry[${i}] is ${entry[i]} and time[${i}] is ${time[i]}: they differ by less than R's tie tolerance, an interval of length 0`,
+        "entry",
+        i,
+        entry[i],
+      );
+    }
+  }
+  return { entry: e2, time: t2 };
+}
+
+/**
+ * Whether R's aeqSurv would move any value: a near-tie in the union of two sets of distinct
+ * values (each ascending), e.g. a tabulation's distinct times and entry times. Where there is
+ * none, onTimeGrid leaves both columns as they are.
+ */
+export function hasNearTies(a: Float64Array, b: Float64Array): boolean {
+  return unionGrid(a, b).tied;
+}
+
+/** The union of two ascending sets of distinct values cut into R's runs: the first value of each run, and whether any run has two. */
+function unionGrid(a: Float64Array, b: Float64Array): { cuts: Float64Array; tied: boolean } {
   const all = new Float64Array(a.length + b.length);
   all.set(a, 0);
   all.set(b, a.length);
@@ -44,24 +73,7 @@ export function onTimeGrid(entry: Float64Array, time: Float64Array): { entry: Fl
     if (i > 0 && (dy <= TIME_TOLERANCE || dy / meanAbs <= TIME_TOLERANCE)) tied = true;
     else cuts[c++] = all[i];
   }
-  if (!tied) return { entry, time };
-  const grid = cuts.subarray(0, c);
-  const snap = (x: number) => grid[countAtOrBelow(grid, x) - 1];
-  const e2 = new Float64Array(n);
-  const t2 = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    e2[i] = snap(entry[i]);
-    t2[i] = snap(time[i]);
-    if (e2[i] === t2[i]) {
-      throw new SurvivalInputError(
-        `entry[${i}] is ${entry[i]} and time[${i}] is ${time[i]}: they differ by less than R's tie tolerance, an interval of length 0`,
-        "entry",
-        i,
-        entry[i],
-      );
-    }
-  }
-  return { entry: e2, time: t2 };
+  return { cuts: cuts.subarray(0, c), tied };
 }
 
 /**

@@ -28,7 +28,6 @@ import {
   hasFractionalWeights,
 } from "../core/validate.js";
 import { SurvivalInputError, show } from "../errors.js";
-import { onTimeGrid } from "../core/timefix.js";
 import { CONF_TYPES, type ConfType } from "./confint.js";
 import { HAZARD_TYPES, type HazardType } from "./hazard.js";
 import { kaplanMeierFit, SURVIVAL_TYPES, type KaplanMeierResult, type SurvivalType } from "./kaplanMeierFit.js";
@@ -112,11 +111,11 @@ export function kaplanMeier(data: KaplanMeierInput, options?: KaplanMeierOptions
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const stype = opts.stype === undefined ? "kaplan-meier" : checkOneOf("stype", opts.stype, SURVIVAL_TYPES);
   const ctype = opts.ctype === undefined ? "nelson-aalen" : checkOneOf("ctype", opts.ctype, HAZARD_TYPES);
-  let time = checkTimes("time", d.time);
+  const time = checkTimes("time", d.time);
   const event = checkEvents("event", d.event, time.length);
   const weights = d.weights === undefined ? null : checkWeights("weights", d.weights, time.length);
   let entry: Float64Array | null = null;
-  if (d.entry !== undefined) ({ entry, time } = onTimeGrid(checkEntry("entry", d.entry, time), time));
+  if (d.entry !== undefined) entry = checkEntry("entry", d.entry, time); // the fit puts both on R's grid where needed
   const robust = opts.robust === undefined ? hasFractionalWeights(weights) : checkBoolean("robust", opts.robust);
   if (robust && (stype !== "kaplan-meier" || ctype !== "nelson-aalen")) {
     const why = opts.robust === undefined ? " (R's default, as a weight is not a whole number)" : "";

@@ -31,6 +31,7 @@
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { tabulate } from "../core/tabulate.js";
+import { hasNearTies, onTimeGrid } from "../core/timefix.js";
 import { countAtOrBelow, countBelow } from "../core/bisect.js";
 import { normalQuantile } from "../core/distributions.js";
 import { confidenceLimits, type ConfType } from "./confint.js";
@@ -64,7 +65,7 @@ export const SURVIVAL_TYPES: readonly SurvivalType[] = ["kaplan-meier", "exp-haz
 export interface KaplanMeierRows {
   /** A case weight per row (> 0), or null. Counts become sums of weights. */
   readonly weights?: Float64Array | null;
-  /** An entry time per row (< its time, on R's timefix grid: timefix.ts), or null: at risk on (entry, time]. */
+  /** An entry time per row (< its time), or null: at risk on (entry, time]. Where entry and exit times have near-ties, both go on R's timefix grid first (timefix.ts). */
   readonly entry?: Float64Array | null;
   /** The infinitesimal-jackknife standard errors (kaplanMeierRobust.ts) instead of Greenwood's. */
   readonly robust?: boolean;
@@ -129,8 +130,13 @@ export function kaplanMeierFit(
   rows: KaplanMeierRows = {},
 ): KaplanMeierResult {
   const weights = rows.weights ?? null;
-  const entry = rows.entry ?? null;
-  const tab = tabulate(time, event, null, 1, null, weights, entry); // one group; near-equal times merged as R's timefix
+  let entry = rows.entry ?? null;
+  let tab = tabulate(time, event, null, 1, null, weights, entry); // one group; near-equal times merged as R's timefix
+  if (entry && hasNearTies(tab.distinct!.time, tab.distinct!.entry)) {
+    // R's aeqSurv moves entry and exit times that differ by rounding noise onto one grid first.
+    ({ entry, time } = onTimeGrid(entry, time));
+    tab = tabulate(time, event, null, 1, null, weights, entry);
+  }
   // Fleming-Harrington's hazard splits the tied events by their number of rows, not their weight.
   const eventRows = weights && method.ctype === "fleming-harrington" ? tabulate(time, event).nEvent : tab.nEvent;
   const m = tab.time.length;
