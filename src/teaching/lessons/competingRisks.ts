@@ -108,7 +108,7 @@ export const competingRisks: TaskSpec[] = [
     hint: "Kaplan-Meier treats a censored patient as someone who may still progress later. Can a patient who has died progress later?",
     explanation: '"{answer}": treating a death as censoring assumes the dead patient could still progress, so 1 - Kaplan-Meier estimates the risk in a world without death, not the probability of progressing in this one.',
     solution: () =>
-      `At ${HORIZON} months, 1 - Kaplan-Meier (deaths censored) is ${fix(naiveProgression(HORIZON), 3)} and the cumulative incidence is ${fix(progressionAt(HORIZON), 3)}: **"higher"**, about twice as high.`,
+      `At ${HORIZON} months, 1 - Kaplan-Meier (deaths censored) is ${fix(naiveProgression(HORIZON), 3)} and the cumulative incidence is ${fix(progressionAt(HORIZON), 3)}: **"higher"**, ${fix(naiveProgression(HORIZON) / progressionAt(HORIZON), 1)} times as high.`,
   },
   {
     id: "competing/incidence-240",
@@ -209,7 +209,7 @@ export const competingRisks: TaskSpec[] = [
     explanation:
       '"{answer}": the years before diagnosis are immortal time (a patient had to survive them to enter the registry); counting them as at risk adds survivors to every risk set and dilutes the deaths.',
     solution: () =>
-      `With entry, S(${AGE_TO} | alive at ${AGE_FROM}) = ${fix(survivalFromAge(true), 3)}; ignoring entry, ${fix(survivalFromAge(false), 3)}: **"too high"**, about twice the right value.`,
+      `With entry, S(${AGE_TO} | alive at ${AGE_FROM}) = ${fix(survivalFromAge(true), 3)}; ignoring entry, ${fix(survivalFromAge(false), 3)}: **"too high"**, ${fix(survivalFromAge(false) / survivalFromAge(true), 1)} times the estimate with entry.`,
   },
   {
     id: "entry/survival-80",
