@@ -31,6 +31,7 @@ import { logRankLesson } from "./lessons/logRank.js";
 import { tables } from "./lessons/tables.js";
 import { coxLesson } from "./lessons/cox.js";
 import { design } from "./lessons/design.js";
+import { competingRisks } from "./lessons/competingRisks.js";
 import { rowsFromFigure } from "./lessons/rowsFromFigure.js";
 import { ownData } from "./lessons/ownData.js";
 
@@ -44,6 +45,7 @@ export const LESSONS: readonly (readonly TaskSpec<any>[])[] = [
   tables,
   coxLesson,
   design,
+  competingRisks,
   rowsFromFigure,
   ownData,
 ];

@@ -1,6 +1,6 @@
 /**
  * A reader's own survival data from a CSV file, with the columns chosen by name: the loader of
- * the template notebook (notebooks/teaching/09-your-own-data.ipynb). It is as strict as the
+ * the template notebook (notebooks/teaching/11-your-own-data.ipynb). It is as strict as the
  * project's reader of the paper's tables (src/study/data/parseEndpointCsv.ts) and stops with the same
  * kind of error, a DataFileError naming the file, the line, the column and the value.
  *

@@ -81,6 +81,19 @@ const WORDS: Record<string, Answer> = {
   "design/adjusted": pick(D.adjusted_confounding[1] < 1 && D.adjusted_confounding[2] > 1, "compatible with no effect"),
   // Power grows with the number of events (Schoenfeld).
   "design/more-follow-up": "more power",
+  // R: 1 - Kaplan-Meier of progression (deaths censored) at 240 months is above cmprsk's / survfit's
+  // cumulative incidence.
+  "competing/km-predict": pick(D.one_minus_km_progression_240 > (R.answers["competing/incidence-240"] as number), "higher"),
+  // Stacked bands add up to the incidence of any first event (R: the two incidences add up to
+  // 1 - Kaplan-Meier of the first event of either kind).
+  "competing/stacked-reading": pick(
+    Math.abs((R.answers["competing/incidence-240"] as number) + D.incidence_death_240 - D.one_minus_km_any_240) < 1e-12,
+    "b",
+  ),
+  // Gray's test compares cumulative incidence curves (its definition, Gray 1988).
+  "competing/gray-compares": "b",
+  // R: survfit ignoring entry from age 60 gives S(80) more than 0.05 above survfit with entry.
+  "entry/ignore-predict": pick(D.survival_80_ignoring_entry > (R.answers["entry/survival-80"] as number) + 0.05, "too high"),
   // R: making one patient of the tail a recurrence moves the log-rank chi-square by more than a
   // rounding of its printed digits could hide (rows-from-figure.R against survdiff).
   "figure/good-enough": pick(Math.abs((rowsFromFigure["figure/one-patient-logrank"] as number) - (R.answers["logrank/statistic"] as number)) > 0.5, "a"),

@@ -1,7 +1,7 @@
 /**
  * The explorer's patient table as text cells, and back: what a typed cell means to the library,
  * and the table as a CSV file that the paper's reader (parseEndpointCsv) and the teaching
- * notebooks' reader (notebooks/teaching/10-your-own-data.ipynb: loadSurvivalCsv with time
+ * notebooks' reader (notebooks/teaching/11-your-own-data.ipynb: loadSurvivalCsv with time
  * "months", event "status", group "group") both load.
  *
  * A cell is read as the CSV readers read a value: a plain decimal number (csvLines.ts'

@@ -169,7 +169,7 @@ status (1 = event, 0 = censored) and months. Every change is recomputed at once.
 </table>
 </div>
 <p class="ex-help">The CSV has the paper's columns (group,status,months): save it in the project folder and set
-<code>file</code> to its name in <code>notebooks/teaching/10-your-own-data.ipynb</code>, which reads it with
+<code>file</code> to its name in <code>notebooks/teaching/11-your-own-data.ipynb</code>, which reads it with
 <code>loadSurvivalCsv</code> and runs the whole analysis on it.</p>
 </div>
 <div class="ex-results" id="explorer-results">

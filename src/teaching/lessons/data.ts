@@ -1,7 +1,7 @@
 /**
  * The data the exercises of the teaching unit are computed from, loaded once: the paper's two
- * tables (data/*.csv), R's veteran trial (data/teaching/veteran.csv) and the seeded simulations
- * (src/teaching/simulate/), with small helpers the answer specs share.
+ * tables (data/*.csv), R's veteran trial and MGUS registry (data/teaching/veteran.csv, mgus2.csv)
+ * and the seeded simulations (src/teaching/simulate/), with small helpers the answer specs share.
  */
 import { loadStudy, type EndpointName, type Study } from "../../study/data/loadEndpoint.js";
 import { armData, type ArmData } from "../../study/data/armData.js";
@@ -19,6 +19,7 @@ const once = <T>(make: () => T): (() => T) => {
 
 export const study: () => Study = once(() => loadStudy());
 export const veteran: () => CsvTable = once(() => loadCsvTable("data/teaching/veteran.csv"));
+export const mgus2: () => CsvTable = once(() => loadCsvTable("data/teaching/mgus2.csv"));
 export const informativeCohort: () => InformativeCensoringCohort = once(() => simulateInformativeCensoring());
 export const immortalCohort: () => ImmortalTimeCohort = once(() => simulateImmortalTime());
 export const confoundedCohort: () => ConfoundedCohort = once(() => simulateConfounding());

@@ -1,11 +1,11 @@
-/** The exercises of the template notebooks/teaching/10-your-own-data: computed from the reader's own file. */
+/** The exercises of the template notebooks/teaching/11-your-own-data: computed from the reader's own file. */
 import { coxPH } from "../../survival/cox/coxPH.js";
 import { coxZph } from "../../survival/cox/coxZph.js";
 import { kaplanMeier } from "../../survival/km/kaplanMeier.js";
 import type { Answer, TaskSpec } from "../exercise.js";
 import { groupRows, type SurvivalCsv } from "../survivalCsv.js";
 
-const NOTEBOOK = "10-your-own-data";
+const NOTEBOOK = "11-your-own-data";
 const notReached = (x: number | null): Answer => (x === null ? "not reached" : x);
 const events = (data: SurvivalCsv) => data.event.reduce((s, e) => s + e, 0);
 

@@ -1,5 +1,5 @@
 /**
- * The exercises of the lesson "Rows from a figure" (notebooks/teaching/09-rows-from-a-figure):
+ * The exercises of the lesson "Rows from a figure" (notebooks/teaching/10-rows-from-a-figure):
  * reading events and censorings off a Kaplan-Meier figure and its numbers at risk, as the method
  * of Guyot et al. (2012) does, and seeing where that fails. Each right answer is computed from the
  * paper's tables (the truth the figure was drawn from), never typed in; the lesson's students
@@ -13,7 +13,7 @@ import { logRankTest } from "../../survival/logrank/logRankTest.js";
 import { numbersAtRisk } from "../../presentation/figures/numbersAtRisk.js";
 import type { TaskSpec } from "../exercise.js";
 
-const NOTEBOOK = "09-rows-from-a-figure";
+const NOTEBOOK = "10-rows-from-a-figure";
 
 let cached: Study | undefined;
 const study = (): Study => (cached ??= loadStudy());
@@ -153,10 +153,10 @@ export const rowsFromFigure: TaskSpec[] = [
     answer: () => "a",
     choices: ["a", "b", "c"],
     mistakes: () => [
-      { answer: "b", feedback: "One patient in the tail moves the log-rank χ² by about 2 (exercise 9.4), and the method misplaced one patient here." },
+      { answer: "b", feedback: "One patient in the tail moves the log-rank χ² by about 2 (exercise 10.4), and the method misplaced one patient here." },
       { answer: "c", feedback: "The steps come back within a pixel and the events almost exactly: the curves and medians are close to the truth." },
     ],
-    hint: "Compare what one misplaced patient does to a median with what it does to the log-rank statistic (exercise 9.4).",
+    hint: "Compare what one misplaced patient does to a median with what it does to the log-rank statistic (exercise 10.4).",
     explanation: "The curves, medians and the direction come back; the test statistics do not, to their printed digits, with 39 patients.",
     solution: () => `"a". The drops give the events almost exactly and the numbers at risk place the censorings within each interval, so curves and medians come back; but one misread patient moves the log-rank χ² from ${logRankTest({ time: study().recurrence.months, event: study().recurrence.status, group: study().recurrence.group }).statistic.toFixed(2)} to ${oneMoreRecurrence().toFixed(2)}, so the statistic cannot be checked to its printed digits.`,
   },

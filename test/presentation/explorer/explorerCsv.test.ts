@@ -24,7 +24,7 @@ describe("explorerCsv", () => {
     expect(explorerCsv(text)).toBe(readFileSync("data/recurrence.csv", "utf8"));
   });
 
-  it("an edited table loads with the paper's reader and with the teaching notebook's (10-your-own-data)", () => {
+  it("an edited table loads with the paper's reader and with the teaching notebook's (11-your-own-data)", () => {
     const edited = { group: [...text.group, "2"], status: text.status.map((s, i) => (i === 6 ? "0" : s)).concat("1"), months: [...text.months, " 10.25"] };
     const csv = explorerCsv(edited);
     const paper = parseEndpointCsv(csv, "recurrence-edited.csv");
