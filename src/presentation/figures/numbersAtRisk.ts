@@ -10,11 +10,9 @@
  * nobody is at risk and the cumulated counts stay at their totals.
  *
  * It reads only the rows of a fitted curve (one per distinct time, as `kaplanMeier` returns),
- * so it works on any fit of that shape. With delayed entry the number at t is not the next
- * row's (someone may enter between t and that row): a fit that has `nRiskAt(t)` (kaplanMeier's
- * result: the rows under observation at t, entry <= t <= time) is asked for it. R's
- * summary(fit, times) carries the next row's n.risk back instead, which counts those who have
- * not entered yet.
+ * so it works on any fit of that shape. With delayed entry, as in R, the number at t is still
+ * the risk set of the first row at or after t, so it counts the rows entering between t and
+ * that row.
  *
  * @example
  * numbersAtRisk({ time: [1, 2, 3], nRisk: [3, 2, 1], nEvent: [1, 0, 1], nCensor: [0, 1, 0] }, [0, 2, 5])
@@ -28,8 +26,6 @@ export interface CurveRows {
   readonly nRisk: ArrayLike<number>;
   readonly nEvent: ArrayLike<number>;
   readonly nCensor: ArrayLike<number>;
-  /** The number at risk at t, where rows alone cannot tell it (delayed entry). */
-  nRiskAt?(t: number): number;
 }
 
 export interface NumbersAtRisk {
@@ -92,7 +88,7 @@ export function numbersAtRisk(fit: CurveRows, breaks: ArrayLike<number>): Number
     // At risk at t: the risk set of the first row at or after t (rows before t have left it).
     const atOrAfter = i > 0 && fit.time[i - 1] === t ? i - 1 : i;
     time.push(t);
-    nRisk.push(atOrAfter >= n ? 0 : fit.nRiskAt ? fit.nRiskAt(t) : fit.nRisk[atOrAfter]);
+    nRisk.push(atOrAfter >= n ? 0 : fit.nRisk[atOrAfter]);
     nEvent.push(events);
     nCensor.push(censored);
   }

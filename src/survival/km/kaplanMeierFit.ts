@@ -94,9 +94,10 @@ export interface KaplanMeierResult {
   /** Survival probability at time t (right-continuous). */
   survivalAt(t: number): number;
   /**
-   * Number under observation at time t, for the table under a figure: rows with entry <= t <=
-   * time (weighted). Without delayed entry that is the risk set at t, time >= t; with it, a row
-   * entering exactly at t is counted (it is in every risk set after t).
+   * Number at risk at time t as R's summary(fit, times = t, extend = TRUE) reports it (and the
+   * table under a figure prints it): the risk set of the first time >= t, 0 past the last.
+   * Without delayed entry that is time >= t (weighted); with it, as in R, it also counts the rows
+   * entering between t and that time.
    */
   nRiskAt(t: number): number;
   /** Restricted mean survival time up to tau >= 0 and its standard error. */
@@ -187,7 +188,6 @@ export function kaplanMeierFit(
   }
 
   const times = tab.time;
-  let entering: ReturnType<typeof entryTotals> | null = null; // made on the first nRiskAt call
   const nullable = (x: number) => (Number.isNaN(x) ? null : x);
   const median: QuantileEstimate = Object.freeze({
     estimate: nullable(printedMedian(times, survival)),
@@ -234,12 +234,8 @@ export function kaplanMeierFit(
       if (typeof t !== "number" || Number.isNaN(t)) {
         throw new SurvivalInputError(`t is ${show(t)}: a time must be a number`, "t", undefined, t);
       }
-      const j = countBelow(times, t); // the first row at or after t: nobody leaves in between
-      if (j === m) return 0;
-      // ... but some may enter in (t, time[j]): not yet under observation at t
-      if (!entry) return tab.nRisk[j];
-      entering ??= entryTotals(entry, weights);
-      return tab.nRisk[j] - (entering.weightBelow(times[j]) - entering.weightAtOrBelow(t));
+      const j = countBelow(times, t); // the first row at or after t
+      return j === m ? 0 : tab.nRisk[j];
     },
     rmst(tau: number): RestrictedMean {
       if (typeof tau !== "number" || !(tau >= 0) || tau === Infinity) {
@@ -260,19 +256,4 @@ export function kaplanMeierFit(
     ctype: method.ctype,
     robust: rows.robust === true,
   }, printKaplanMeier);
-}
-
-/** The distinct entry times with cumulative weights: the weight entering before t, or at or before t. */
-function entryTotals(
-  entry: Float64Array,
-  weights: Float64Array | null,
-): { weightBelow(t: number): number; weightAtOrBelow(t: number): number } {
-  const entries = tabulate(entry, new Uint8Array(entry.length), null, 1, null, weights); // all "censored"
-  const sorted = entries.time;
-  const cumulative = new Float64Array(sorted.length + 1);
-  for (let v = 0; v < sorted.length; v++) cumulative[v + 1] = cumulative[v] + entries.nCensor[v];
-  return {
-    weightBelow: (t: number) => cumulative[countBelow(sorted, t)],
-    weightAtOrBelow: (t: number) => cumulative[countAtOrBelow(sorted, t)],
-  };
 }

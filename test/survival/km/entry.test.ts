@@ -60,10 +60,13 @@ describe("delayed entry: what must hold", () => {
     expect(Array.from(b.survival)).toEqual(Array.from(a.survival));
     expect(Array.from(b.nRisk)).toEqual(Array.from(a.nRisk));
   });
-  it("someone entering between a time and the next row is not counted at that time (R's summary(times) says otherwise)", () => {
-    const fit = kaplanMeier({ entry: [0, 5, 0], time: [10, 10, 2], event: [1, 1, 0] });
-    expect([fit.nRiskAt(0), fit.nRiskAt(1), fit.nRiskAt(3), fit.nRiskAt(5), fit.nRiskAt(6), fit.nRiskAt(11)]).toEqual([2, 2, 1, 2, 2, 0]);
-    expect(numbersAtRisk(fit, [0, 3, 6]).nRisk).toEqual([2, 1, 2]);
+  it("the number at risk at t is the risk set of the next time, as the fit's own nRisk (a row entering exactly at a time is not in it)", () => {
+    const fit = kaplanMeier({ entry: [0, 5, 0, 2], time: [10, 10, 2, 10], event: [1, 1, 0, 1] });
+    expect(Array.from(fit.time)).toEqual([2, 10]);
+    expect(Array.from(fit.nRisk)).toEqual([2, 3]); // at 2 the row entering at 2 is not at risk
+    expect([fit.nRiskAt(2), fit.nRiskAt(10)]).toEqual([2, 3]);
+    expect([fit.nRiskAt(0), fit.nRiskAt(3), fit.nRiskAt(11)]).toEqual([2, 3, 0]);
+    expect(numbersAtRisk(fit, [0, 2, 3, 11]).nRisk).toEqual([2, 2, 3, 0]);
   });
   it("entry and time closer than R's tolerance are one time (aeqSurv)", () => {
     const a = kaplanMeier({ entry: [0, 1 + 1e-10, 0], time: [3, 4, 1], event: [1, 1, 1] });
