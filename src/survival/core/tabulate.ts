@@ -34,6 +34,8 @@ export interface Tabulation {
    * near-equal values were merged (for timefix.ts's hasNearTies).
    */
   readonly distinct?: { readonly time: Float64Array; readonly entry: Float64Array };
+  /** Asked for with `squared`: the sums of the squared weights of nEvent and nCensor (for the robust variance). */
+  readonly squared?: { readonly nEvent: Float64Array; readonly nCensor: Float64Array };
 }
 
 /** R's default tie tolerance, sqrt(.Machine$double.eps). */
@@ -41,7 +43,8 @@ export const TIME_TOLERANCE = Math.sqrt(Number.EPSILON);
 
 /**
  * Distinct times ascending, with counts per time in cells of width 2k: events of groups
- * 0..k-1, then censorings of groups 0..k-1.
+ * 0..k-1, then censorings of groups 0..k-1 (width 4k with squared weights: the same again,
+ * summing squared weights).
  */
 interface Counts {
   readonly sorted: Float64Array;
@@ -56,6 +59,7 @@ interface Counts {
  * @param rows    optional subset of row indices (e.g. one stratum)
  * @param weights optional case weight per row (> 0): counts become sums of weights
  * @param entry   optional entry time per row (< its time): at risk only after it
+ * @param squared whether to sum the squared weights too, in the same pass (result.squared)
  */
 export function tabulate(
   time: Float64Array,
@@ -65,13 +69,14 @@ export function tabulate(
   rows: Int32Array | null = null,
   weights: Float64Array | null = null,
   entry: Float64Array | null = null,
+  squared = false,
 ): Tabulation {
   const m = rows ? rows.length : time.length;
   // Hashing pays while the distinct times are few; past m / 8 sorting is cheaper.
   const counted =
-    countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3), weights) ??
-    countBySort(time, event, group, nGroups, rows, weights);
-  const tab = finish(counted, nGroups);
+    countByHash(time, event, group, nGroups, rows, Math.max(4096, m >>> 3), weights, squared) ??
+    countBySort(time, event, group, nGroups, rows, weights, squared);
+  const tab = finish(counted, nGroups, squared);
   if (!entry) return tab;
   const entries = leaveOutEntries(tab, entry, group, rows, weights);
   return { ...tab, distinct: { time: counted.sorted, entry: entries } };
@@ -135,9 +140,10 @@ function countByHash(
   rows: Int32Array | null,
   limit: number,
   weights: Float64Array | null,
+  squared = false,
 ): Counts | null {
   const m = rows ? rows.length : time.length;
-  const w = 2 * nGroups;
+  const w = (squared ? 4 : 2) * nGroups;
   let mask = 1023;
   let keys = new Float64Array(mask + 1);
   let slots = new Int32Array(mask + 1).fill(-1);
@@ -181,7 +187,10 @@ function countByHash(
       }
     }
     const g = group ? group[i] : 0;
-    counts[s * w + (event[i] ? g : nGroups + g)] += weights ? weights[i] : 1;
+    const c = s * w + (event[i] ? g : nGroups + g);
+    const wi = weights ? weights[i] : 1;
+    counts[c] += wi;
+    if (squared) counts[c + 2 * nGroups] += wi * wi;
   }
   // Sort the distinct values natively, then move each one's counts to its sorted row.
   const sorted = seen.slice(0, d).sort();
@@ -203,16 +212,18 @@ function countBySort(
   nGroups: number,
   rows: Int32Array | null,
   weights: Float64Array | null,
+  squared = false,
 ): Counts {
   const m = rows ? rows.length : time.length;
-  const w = 2 * nGroups;
+  const cellCount = 2 * nGroups;
+  const w = (squared ? 2 : 1) * cellCount;
   const cellOf = (i: number) => (event[i] ? 0 : nGroups) + (group ? group[i] : 0);
-  const size = new Int32Array(w);
+  const size = new Int32Array(cellCount);
   for (let r = 0; r < m; r++) size[cellOf(rows ? rows[r] : r)]++;
   const cells = Array.from(size, (s) => new Float64Array(s));
   // With weights, each cell's rows are sorted by time too, to sum their weights.
   const cellRows = weights ? Array.from(size, (s) => new Int32Array(s)) : null;
-  const fill = new Int32Array(w);
+  const fill = new Int32Array(cellCount);
   for (let r = 0; r < m; r++) {
     const i = rows ? rows[r] : r;
     const c = cellOf(i);
@@ -227,14 +238,14 @@ function countBySort(
   } else {
     for (const cell of cells) cell.sort();
   }
-  const head = new Int32Array(w);
+  const head = new Int32Array(cellCount);
   const sorted = new Float64Array(m);
   const counts = new Float64Array(m * w);
   let d = 0;
   for (;;) {
     let t = Infinity;
     let any = false;
-    for (let c = 0; c < w; c++) {
+    for (let c = 0; c < cellCount; c++) {
       if (head[c] < size[c]) {
         any = true;
         if (cells[c][head[c]] < t) t = cells[c][head[c]];
@@ -242,16 +253,23 @@ function countBySort(
     }
     if (!any) break;
     sorted[d] = t;
-    for (let c = 0; c < w; c++) {
+    for (let c = 0; c < cellCount; c++) {
       const cell = cells[c];
       let h = head[c];
       if (cellRows) {
         let sum = 0;
-        while (h < size[c] && cell[h] === t) sum += weights![cellRows[c][h++]];
+        let sumSquares = 0;
+        for (; h < size[c] && cell[h] === t; h++) {
+          const wi = weights![cellRows[c][h]];
+          sum += wi;
+          sumSquares += wi * wi;
+        }
         counts[d * w + c] = sum;
+        if (squared) counts[d * w + cellCount + c] = sumSquares;
       } else {
         while (h < size[c] && cell[h] === t) h++;
         counts[d * w + c] = h - head[c];
+        if (squared) counts[d * w + cellCount + c] = h - head[c];
       }
       head[c] = h;
     }
@@ -302,9 +320,9 @@ export function valueIndex(values: Float64Array, x: ArrayLike<number>): Int32Arr
 }
 
 /** Merges near-equal times (aeqSurv) and accumulates the risk sets. */
-function finish({ sorted, counts }: Counts, nGroups: number): Tabulation {
+function finish({ sorted, counts }: Counts, nGroups: number, squared = false): Tabulation {
   const d = sorted.length;
-  const w = 2 * nGroups;
+  const w = (squared ? 4 : 2) * nGroups;
   // Runs of times closer than R's tolerance become the first time of the run (aeqSurv).
   let meanAbs = 0;
   for (let k = 0; k < d; k++) meanAbs += Math.abs(sorted[k]);
@@ -324,12 +342,17 @@ function finish({ sorted, counts }: Counts, nGroups: number): Tabulation {
     nRisk: new Float64Array(rowsOut * nGroups),
     n: new Float64Array(nGroups),
   };
+  const sq = squared ? { nEvent: new Float64Array(rowsOut * nGroups), nCensor: new Float64Array(rowsOut * nGroups) } : null;
   for (let k = d - 1; k >= 0; k--) {
     const j = run[k];
     out.time[j] = sorted[k]; // ends as the first (smallest) value of the run
     for (let g = 0; g < nGroups; g++) {
       out.nEvent[j * nGroups + g] += counts[k * w + g];
       out.nCensor[j * nGroups + g] += counts[k * w + nGroups + g];
+      if (sq) {
+        sq.nEvent[j * nGroups + g] += counts[k * w + 2 * nGroups + g];
+        sq.nCensor[j * nGroups + g] += counts[k * w + 3 * nGroups + g];
+      }
     }
   }
   // Risk sets: everyone with time >= t_j, accumulated from the end.
@@ -342,5 +365,5 @@ function finish({ sorted, counts }: Counts, nGroups: number): Tabulation {
     }
   }
   out.n.set(acc);
-  return out;
+  return sq ? { ...out, squared: sq } : out;
 }

@@ -132,7 +132,10 @@ export function kaplanMeierFit(
 ): KaplanMeierResult {
   const weights = rows.weights ?? null;
   let entry = rows.entry ?? null;
-  let tab = tabulate(time, event, null, 1, null, weights, entry); // one group; near-equal times merged as R's timefix
+  // One group; near-equal times merged as R's timefix. The robust variance without entry needs the
+  // sums of squared weights per time too: counted in the same pass.
+  const squared = rows.robust === true && !entry;
+  let tab = tabulate(time, event, null, 1, null, weights, entry, squared);
   if (entry && hasNearTies(tab.distinct!.time, tab.distinct!.entry)) {
     // R's aeqSurv moves entry and exit times that differ by rounding noise onto one grid first.
     ({ entry, time } = onTimeGrid(entry, time));
@@ -178,7 +181,7 @@ export function kaplanMeierFit(
   }
   if (rows.robust) {
     // survfit(robust = TRUE): standard errors of S and H themselves; limits from se / S (logse = FALSE).
-    const se = kaplanMeierRobust(tab.time, tab.nRisk, tab.nEvent, time, event, weights, entry);
+    const se = kaplanMeierRobust(tab.time, tab.nRisk, tab.nEvent, time, event, weights, entry, tab.squared ?? null);
     for (let j = 0; j < m; j++) {
       stdErr[j] = se.survival[j];
       cumHazardStdErr[j] = se.cumHazard[j];

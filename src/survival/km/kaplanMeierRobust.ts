@@ -10,7 +10,7 @@
  * up to their weight and entry: U_i(t) = w_i (A(t) - B_i S(t)), with A the running sum of the
  * recursion above and B_i = A / S at i's entry (0 without delayed entry), so the sums over the
  * risk set are kept as sums of w^2, w^2 B and w^2 B^2, gathered by entry and exit time (without
- * delayed entry, tabulate's counts with squared weights): O(n) or O(n log m), not R's O(n x m).
+ * delayed entry, tabulate's sums of squared weights): O(n) or O(n log m), not R's O(n x m).
  *
  * Reference: Efron (1982), The Jackknife, the Bootstrap and Other Resampling Plans; Therneau,
  * "The survfit function" (survival vignette "survfitkm", sec. robust variance).
@@ -33,6 +33,8 @@ export interface RobustStdErr {
  * @param event     each row's event code
  * @param weights   each row's case weight, or null for 1
  * @param entry     each row's entry time (at risk after it), or null for none
+ * @param squared   without entry: the sums of squared weights of the events and censorings at
+ *                  each distinct time (tabulate's `squared`), or null to count them here
  * @returns         the standard errors at each distinct time
  *
  * @example
@@ -46,6 +48,7 @@ export function kaplanMeierRobust(
   event: Uint8Array,
   weights: Float64Array | null,
   entry: Float64Array | null,
+  squared: { readonly nEvent: Float64Array; readonly nCensor: Float64Array } | null = null,
 ): RobustStdErr {
   const m = times.length;
   const n = time.length;
@@ -85,12 +88,7 @@ export function kaplanMeierRobust(
   const leaveE = sums(m, 6); // and for the rows with an event at j
   const atRiskRows = new Int32Array(m); // rows still at risk after time j (their sums are then exactly 0 when none are)
   if (entry === null) {
-    let squared: Float64Array | null = null;
-    if (weights) {
-      squared = new Float64Array(n);
-      for (let i = 0; i < n; i++) squared[i] = weights[i] * weights[i];
-    }
-    const sq = tabulate(time, event, null, 1, null, squared);
+    const sq = squared ?? tabulate(time, event, null, 1, null, weights, null, true).squared!;
     for (let j = 0; j < m; j++) {
       leaveC[0][j] = leaveC[3][j] = sq.nCensor[j];
       leaveE[0][j] = leaveE[3][j] = sq.nEvent[j];

@@ -98,4 +98,20 @@ describe("tabulate", () => {
     expect(t.nEvent[0]).toBe(2);
     expect(t.time.length).toBe(5001);
   });
+  it("sums squared weights beside the weights, in one pass, on both the hashing and the sorting path", () => {
+    for (const n of [300, 20_000]) {
+      // 20,000 rows with almost all times distinct take the sorting path; 300 on 7 times the hash
+      const time = Float64Array.from({ length: n }, (_, i) => (n === 300 ? i % 7 : (i * 7919) % 19_997) + 0.1 * (i % 3 === 0 ? 1 : 0));
+      const event = Uint8Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 0 : 1));
+      const group = Int32Array.from({ length: n }, (_, i) => i % 2);
+      const weights = Float64Array.from({ length: n }, (_, i) => 0.25 + (i % 5) * 0.5);
+      const t = tabulate(time, event, group, 2, null, weights, null, true);
+      const plain = tabulate(time, event, group, 2, null, weights);
+      expect(Array.from(t.nEvent)).toEqual(Array.from(plain.nEvent));
+      expect(Array.from(t.nRisk)).toEqual(Array.from(plain.nRisk));
+      const squares = tabulate(time, event, group, 2, null, weights.map((w) => w * w));
+      expect(Array.from(t.squared!.nEvent)).toEqual(Array.from(squares.nEvent));
+      expect(Array.from(t.squared!.nCensor)).toEqual(Array.from(squares.nCensor));
+    }
+  });
 });
