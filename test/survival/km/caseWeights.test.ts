@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
 import { expectClose, loadFixture } from "../../helpers/fixtures.js";
-import { expectColumn } from "./kmFixture.js";
+import { expectColumn, expectSurvfitTable } from "./kmFixture.js";
 
 type Num = number | null;
 interface KmCase {
@@ -34,16 +34,7 @@ describe("kaplanMeier with weights = survfit(weights =)", () => {
         },
       );
       const t = c.table;
-      expectColumn(fit.time, t.time as number[], "time");
-      expectColumn(fit.nRisk, t["n.risk"], "n.risk");
-      expectColumn(fit.nEvent, t["n.event"], "n.event");
-      expectColumn(fit.nCensor, t["n.censor"], "n.censor");
-      expectColumn(fit.survival, t.surv, "surv");
-      expectColumn(fit.stdErr, t["std.err"], "std.err");
-      expectColumn(fit.lower, t.lower, "lower");
-      expectColumn(fit.upper, t.upper, "upper");
-      expectColumn(fit.cumHazard, t.cumhaz, "cumhaz");
-      expectColumn(fit.cumHazardStdErr, t["std.chaz"], "std.chaz");
+      expectSurvfitTable(fit, t);
       expectClose(fit.median.estimate, c.median.estimate, "median");
       expectClose(fit.median.lower, c.median.lower, "median lower");
       expectClose(fit.median.upper, c.median.upper, "median upper");

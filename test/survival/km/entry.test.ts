@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
 import { numbersAtRisk } from "../../../src/presentation/figures/numbersAtRisk.js";
 import { expectAllClose, expectClose, loadFixture } from "../../helpers/fixtures.js";
-import { expectColumn } from "./kmFixture.js";
+import { expectSurvfitTable } from "./kmFixture.js";
 
 type Num = number | null;
 interface KmCase {
@@ -27,16 +27,7 @@ describe("kaplanMeier with entry = survfit(Surv(entry, time, status) ~ 1)", () =
     it(c.label, () => {
       const fit = kaplanMeier({ entry: c.entry, time: c.time, event: c.status, weights: c.weights }, { robust: c.robust });
       const t = c.table;
-      expectColumn(fit.time, t.time, "time");
-      expectColumn(fit.nRisk, t["n.risk"], "n.risk");
-      expectColumn(fit.nEvent, t["n.event"], "n.event");
-      expectColumn(fit.nCensor, t["n.censor"], "n.censor");
-      expectColumn(fit.survival, t.surv, "surv");
-      expectColumn(fit.stdErr, t["std.err"], "std.err");
-      expectColumn(fit.lower, t.lower, "lower");
-      expectColumn(fit.upper, t.upper, "upper");
-      expectColumn(fit.cumHazard, t.cumhaz, "cumhaz");
-      expectColumn(fit.cumHazardStdErr, t["std.chaz"], "std.chaz");
+      expectSurvfitTable(fit, t);
       expectClose(fit.median.estimate, c.median.estimate, "median");
       expectClose(fit.median.lower, c.median.lower, "median lower");
       expectClose(fit.median.upper, c.median.upper, "median upper");

@@ -3,7 +3,7 @@
 //   summary(fit, times = probes, extend = TRUE)$surv
 import { describe, expect, it } from "vitest";
 import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
-import { curve, curves, expectColumn } from "./kmFixture.js";
+import { curve, curves, expectColumn, expectSurvfitTable } from "./kmFixture.js";
 
 describe("kaplanMeier = summary(survfit(...), censored = TRUE)", () => {
   it("covers the datasets, every transform and two confidence levels", () => {
@@ -18,16 +18,7 @@ describe("kaplanMeier = summary(survfit(...), censored = TRUE)", () => {
         it(`rows, Greenwood se, ${f.confType} ${f.confLevel} limits, cumulative hazard`, () => {
           const km = kaplanMeier({ time: c.time, event: c.status }, { confType: f.confType, confLevel: f.confLevel });
           const t = f.table;
-          expectColumn(km.time, t.time, "time");
-          expectColumn(km.nRisk, t["n.risk"], "n.risk");
-          expectColumn(km.nEvent, t["n.event"], "n.event");
-          expectColumn(km.nCensor, t["n.censor"], "n.censor");
-          expectColumn(km.survival, t.surv, "surv");
-          expectColumn(km.stdErr, t["std.err"], "std.err");
-          expectColumn(km.lower, t.lower, "lower");
-          expectColumn(km.upper, t.upper, "upper");
-          expectColumn(km.cumHazard, t.cumhaz, "cumhaz");
-          expectColumn(km.cumHazardStdErr, t["std.chaz"], "std.chaz");
+          expectSurvfitTable(km, t);
           expect(km.n).toBe(f.n);
           expect(km.events).toBe(f.events);
           expect(km.confType).toBe(f.confType);

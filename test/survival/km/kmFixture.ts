@@ -52,3 +52,31 @@ export function expectColumn(actual: ArrayLike<number>, expected: Num[], label: 
     else expectClose(actual[i], expected[i], `${label}[${i}]`);
   }
 }
+
+/** Every column of summary(fit, censored = TRUE) (as KmFit's table holds them) against the fit's. */
+export function expectSurvfitTable(
+  fit: {
+    time: ArrayLike<number>;
+    nRisk: ArrayLike<number>;
+    nEvent: ArrayLike<number>;
+    nCensor: ArrayLike<number>;
+    survival: ArrayLike<number>;
+    stdErr: ArrayLike<number>;
+    lower: ArrayLike<number>;
+    upper: ArrayLike<number>;
+    cumHazard: ArrayLike<number>;
+    cumHazardStdErr: ArrayLike<number>;
+  },
+  t: Record<keyof KmFit["table"], Num[]>,
+): void {
+  expectColumn(fit.time, t.time, "time");
+  expectColumn(fit.nRisk, t["n.risk"], "n.risk");
+  expectColumn(fit.nEvent, t["n.event"], "n.event");
+  expectColumn(fit.nCensor, t["n.censor"], "n.censor");
+  expectColumn(fit.survival, t.surv, "surv");
+  expectColumn(fit.stdErr, t["std.err"], "std.err");
+  expectColumn(fit.lower, t.lower, "lower");
+  expectColumn(fit.upper, t.upper, "upper");
+  expectColumn(fit.cumHazard, t.cumhaz, "cumhaz");
+  expectColumn(fit.cumHazardStdErr, t["std.chaz"], "std.chaz");
+}
