@@ -1,6 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toDataFrame } from "../../../src/presentation/display/danfo.js";
 import { SurvivalInputError } from "../../../src/survival/errors.js";

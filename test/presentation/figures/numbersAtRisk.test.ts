@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { numbersAtRisk } from "../../../src/presentation/figures/numbersAtRisk.js";
 import { SurvivalInputError } from "../../../src/survival/errors.js";
-import { loadFixture } from "../../helpers/fixtures.js";
+import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
+import { expectAllClose, loadFixture } from "../../helpers/fixtures.js";
 
 // Ten subjects: times 1 2 2 3 4 4 5 6 7 8, events 1 0 1 1 0 1 0 1 0 0 (R: summary(survfit(...), censored = TRUE)).
 const hand = {
@@ -47,6 +48,14 @@ describe("numbersAtRisk", () => {
     expect(r.nRisk).toEqual(c.expected.nRisk);
     expect(r.nEvent).toEqual(c.expected.nEvent);
     expect(r.nCensor).toEqual(c.expected.nCensor);
+  });
+
+  // test/survival/fixtures/r/entry.R: delayed entry, summary(fit, times = probes, extend = TRUE)$n.risk
+  const entryCases = loadFixture<{ km: { label: string; entry: number[]; time: number[]; status: number[]; weights: number[]; probes: number[]; atRisk: number[] }[] }>("entry").km;
+  it.each(entryCases.map((c) => [c.label, c] as const))("with delayed entry, prints R's n.risk: %s", (_, c) => {
+    const fit = kaplanMeier({ entry: c.entry, time: c.time, event: c.status, weights: c.weights });
+    const breaks = c.probes.filter((t, j) => j % 7 === 0 && t >= 0);
+    expectAllClose(numbersAtRisk(fit, breaks).nRisk, breaks.map((t) => c.atRisk[c.probes.indexOf(t)]), "numbersAtRisk");
   });
 
   it("rejects breaks that are negative, NaN or not increasing, naming the index", () => {

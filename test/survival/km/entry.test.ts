@@ -3,7 +3,6 @@
 //   summary(survfit(Surv(entry, time, status) ~ 1, weights, robust), censored = TRUE)
 import { describe, expect, it } from "vitest";
 import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
-import { numbersAtRisk } from "../../../src/presentation/figures/numbersAtRisk.js";
 import { expectAllClose, expectClose, loadFixture } from "../../helpers/fixtures.js";
 import { expectSurvfitTable } from "./kmFixture.js";
 
@@ -33,12 +32,9 @@ describe("kaplanMeier with entry = survfit(Surv(entry, time, status) ~ 1)", () =
       expectClose(fit.median.upper, c.median.upper, "median upper");
     });
 
-    it(`${c.label}: the number at risk at any time, and in the figure's table`, () => {
+    it(`${c.label}: the number at risk at any time, as summary(fit, times, extend = TRUE)`, () => {
       const fit = kaplanMeier({ entry: c.entry, time: c.time, event: c.status, weights: c.weights }, { robust: c.robust });
       expectAllClose(c.probes.map((t) => fit.nRiskAt(t)), c.atRisk, "nRiskAt");
-      const breaks = c.probes.filter((t, j) => j % 7 === 0 && t >= 0);
-      const table = numbersAtRisk(fit, breaks);
-      expectAllClose(table.nRisk, breaks.map((t) => c.atRisk[c.probes.indexOf(t)]), "numbersAtRisk");
     });
   }
 });
@@ -57,7 +53,6 @@ describe("delayed entry: what must hold", () => {
     expect(Array.from(fit.nRisk)).toEqual([2, 3]); // at 2 the row entering at 2 is not at risk
     expect([fit.nRiskAt(2), fit.nRiskAt(10)]).toEqual([2, 3]);
     expect([fit.nRiskAt(0), fit.nRiskAt(3), fit.nRiskAt(11)]).toEqual([2, 3, 0]);
-    expect(numbersAtRisk(fit, [0, 2, 3, 11]).nRisk).toEqual([2, 2, 3, 0]);
   });
   it("entry and time closer than R's tolerance are one time (aeqSurv)", () => {
     const a = kaplanMeier({ entry: [0, 1 + 1e-10, 0], time: [3, 4, 1], event: [1, 1, 1] });

@@ -5,7 +5,7 @@
  * pieces are tested in permutationEngine.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { EXACT_LIMIT, permutationLogRank } from "../../../src/survival/permutation/permutationLogRank.js";
+import { permutationLogRank } from "../../../src/survival/permutation/permutationLogRank.js";
 import { logRankTest } from "../../../src/survival/logrank/logRankTest.js";
 import { dataset, expectClose, loadFixture, numbers } from "../../helpers/fixtures.js";
 import { inputError } from "../../helpers/errors.js";
