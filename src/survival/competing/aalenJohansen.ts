@@ -14,6 +14,11 @@
  * as that vector plus the sum of U_i' U_i over the subjects who have left (which evolves as
  * H' M H): O(K^3) per time instead of R's O(n K^2).
  *
+ * With delayed entry (at risk on (entry, time], R's Surv(entry, time, cause) with each row its
+ * own id) a row's U_i is 0 until it enters, and those at risk share U only with the rows that
+ * entered between the same two event times: they are kept as cohorts, a U and a count each.
+ * Without entry there is one cohort.
+ *
  * Reference: Aalen & Johansen (1978), Scand J Stat 5:141; Kalbfleisch & Prentice (2002),
  * sec. 8.2; Therneau, Crowson & Atkinson, "Multi-state models and competing risks" (survival
  * vignette); R survival 3.5 survfitCI.R / survfitci.c.
@@ -40,17 +45,18 @@ export interface AalenJohansenFit {
  * @param time    checked times of the group's rows
  * @param cause   0 = censored, k = 1..K the cause, one per row
  * @param K       number of causes
+ * @param entry   entry times (< time), already on R's timefix grid with time (onTimeGrid), or null
  * @returns       the curves, one row per distinct time
  *
  * @example
  * aalenJohansen(Float64Array.of(1, 2, 3), Int32Array.of(1, 2, 0), 2).incidence[0] // [1/3, 1/3, 1/3]
  */
-export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number): AalenJohansenFit {
+export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array | null = null): AalenJohansenFit {
   const n0 = time.length;
   const order = sortOrder(time);
   const sorted = new Float64Array(n0);
   for (let i = 0; i < n0; i++) sorted[i] = time[order[i]];
-  const tie = tieGroups(sorted, true);
+  const tie = tieGroups(sorted, entry === null); // with entry, the times are on R's grid already
   const m = n0 === 0 ? 0 : tie[n0 - 1] + 1;
 
   const S = K + 1; // states: 0 = event-free, k = cause k
@@ -65,33 +71,68 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number):
     eventFreeStdErr: new Float64Array(m),
   };
 
+  // Cohorts of rows at risk sharing one influence vector: cu[c * S ..] their U, cn[c] how many
+  // are at risk, cd[c * S + k] their events of cause k at the current time (k = 0: censored).
+  const maxCohorts = entry === null ? 1 : m + 1;
+  const cu = new Float64Array(maxCohorts * S);
+  const cn = new Float64Array(maxCohorts);
+  const cd = new Float64Array(maxCohorts * S);
+  const live = new Int32Array(maxCohorts); // the cohorts with rows at risk, oldest first
+  let nLive = 0;
+  let cohorts = 0;
+  let open = -1; // the cohort new entrants join (U still 0), or -1 after an event time
+  const cohortOf = entry === null ? null : new Int32Array(n0);
+  const entryOrder = entry === null ? null : sortOrder(entry);
+  let entered = 0;
+  if (entry === null) {
+    cn[0] = n0;
+    live[0] = 0;
+    nLive = cohorts = 1;
+  }
+
   const p = new Float64Array(S); // state probabilities
   p[0] = 1;
-  const u = new Float64Array(S); // the influence vector shared by everyone at risk
   let M = new Float64Array(S * S); // sum of U_i' U_i over those who have left
   let HtMH = new Float64Array(S * S);
   const h0 = new Float64Array(S); // row 0 of H
   const uNew = new Float64Array(S);
+  const stay = new Float64Array(S);
   const uEvent = new Float64Array(S);
   const d = new Float64Array(S);
-  let atRisk = n0;
+  const variance = new Float64Array(S);
+  let atRisk = entry === null ? n0 : 0;
   let i = 0;
   for (let j = 0; j < m; j++) {
-    out.time[j] = sorted[i];
+    const t = sorted[i];
+    out.time[j] = t;
+    if (entry !== null) {
+      // rows with entry < t join the open cohort (at risk on (entry, time])
+      for (; entered < n0 && entry[entryOrder![entered]] < t; entered++) {
+        if (open < 0) {
+          open = cohorts++;
+          live[nLive++] = open;
+        }
+        cohortOf![entryOrder![entered]] = open;
+        cn[open]++;
+        atRisk++;
+      }
+    }
     d.fill(0);
-    let censored = 0;
     while (i < n0 && tie[i] === j) {
-      const c = cause[order[i]];
-      if (c === 0) censored++;
-      else d[c]++;
+      const row = order[i];
+      const c = cause[row];
+      d[c]++;
+      cd[(cohortOf === null ? 0 : cohortOf[row]) * S + c]++;
       i++;
     }
+    const censored = d[0];
     let events = 0;
     for (let k = 1; k < S; k++) events += d[k];
     const n = atRisk;
     out.nRisk[j] = n;
     out.nCensor[j] = censored;
 
+    variance.fill(0);
     if (events > 0) {
       h0[0] = 1 - events / n;
       for (let k = 1; k < S; k++) h0[k] = d[k] / n;
@@ -105,40 +146,61 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number):
         const ra = h0[a] - (a === 0 ? 1 : 0);
         for (let b = 0; b < S; b++) HtMH[a * S + b] = MH[a * S + b] + ra * MH[b];
       }
-      // Those at risk: u <- u H + S(t-)/n (e_s - h0), s = 0 for those still event-free.
-      const scale = p[0] / n;
-      for (let b = 0; b < S; b++) uNew[b] = u[b] + u[0] * (h0[b] - (b === 0 ? 1 : 0));
-      // Variance at t_j: the departed, the event-free, and each cause's new arrivals.
-      const variance = new Float64Array(S);
-      for (let b = 0; b < S; b++) {
-        const stay = uNew[b] + scale * ((b === 0 ? 1 : 0) - h0[b]);
-        variance[b] = HtMH[b * S + b] + (n - events) * stay * stay;
-      }
+      for (let b = 0; b < S; b++) variance[b] = HtMH[b * S + b];
       const next = HtMH;
-      for (let k = 1; k < S; k++) {
-        if (d[k] === 0) continue;
-        for (let b = 0; b < S; b++) uEvent[b] = uNew[b] + scale * ((b === k ? 1 : 0) - h0[b]);
-        for (let b = 0; b < S; b++) {
-          variance[b] += d[k] * uEvent[b] * uEvent[b];
-          for (let a = 0; a < S; a++) next[a * S + b] += d[k] * uEvent[a] * uEvent[b];
+      const scale = p[0] / n;
+      for (let l = 0; l < nLive; l++) {
+        const c = live[l];
+        const u = cu.subarray(c * S, (c + 1) * S);
+        const dc = cd.subarray(c * S, (c + 1) * S);
+        // Those at risk: u <- u H + S(t-)/n (e_s - h0), s = 0 for those still event-free.
+        let left = dc[0];
+        for (let b = 0; b < S; b++) uNew[b] = u[b] + u[0] * (h0[b] - (b === 0 ? 1 : 0));
+        for (let b = 0; b < S; b++) stay[b] = uNew[b] + scale * ((b === 0 ? 1 : 0) - h0[b]);
+        // Variance at t_j: the departed, the event-free, and each cause's new arrivals.
+        for (let k = 1; k < S; k++) {
+          if (dc[k] === 0) continue;
+          left += dc[k];
+          for (let b = 0; b < S; b++) uEvent[b] = uNew[b] + scale * ((b === k ? 1 : 0) - h0[b]);
+          for (let b = 0; b < S; b++) {
+            variance[b] += dc[k] * uEvent[b] * uEvent[b];
+            for (let a = 0; a < S; a++) next[a * S + b] += dc[k] * uEvent[a] * uEvent[b];
+          }
         }
+        const stayed = cn[c] - left + dc[0]; // the censored are still event-free at t_j
+        for (let b = 0; b < S; b++) variance[b] += stayed * stay[b] * stay[b];
+        if (dc[0] > 0) for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) next[a * S + b] += dc[0] * stay[a] * stay[b];
+        u.set(stay);
+        cn[c] -= left;
+        dc.fill(0);
       }
-      for (let b = 0; b < S; b++) u[b] = uNew[b] + scale * ((b === 0 ? 1 : 0) - h0[b]);
-      for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) next[a * S + b] += censored * u[a] * u[b];
       HtMH = M;
       M = next;
+      open = -1;
       // p <- p H
       const p0 = p[0];
       p[0] = p0 * h0[0];
       for (let k = 1; k < S; k++) p[k] += p0 * h0[k];
-      storeRow(out, j, p, variance, d, K);
     } else {
-      const variance = new Float64Array(S);
-      for (let b = 0; b < S; b++) variance[b] = M[b * S + b] + n * u[b] * u[b];
-      for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) M[a * S + b] += censored * u[a] * u[b];
-      storeRow(out, j, p, variance, d, K);
+      for (let b = 0; b < S; b++) variance[b] = M[b * S + b];
+      for (let l = 0; l < nLive; l++) {
+        const c = live[l];
+        const u = cu.subarray(c * S, (c + 1) * S);
+        for (let b = 0; b < S; b++) variance[b] += cn[c] * u[b] * u[b];
+        const gone = cd[c * S];
+        if (gone > 0) for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) M[a * S + b] += gone * u[a] * u[b];
+        cn[c] -= gone;
+        cd[c * S] = 0;
+      }
     }
+    storeRow(out, j, p, variance, d, K);
     atRisk -= events + censored;
+    if (entry !== null) {
+      let kept = 0; // drop the cohorts with no one left at risk
+      for (let l = 0; l < nLive; l++) if (cn[live[l]] > 0) live[kept++] = live[l];
+      nLive = kept;
+      if (open >= 0 && cn[open] === 0) open = -1;
+    }
   }
   return out;
 }
