@@ -52,11 +52,12 @@ export interface AalenJohansenFit {
  * aalenJohansen(Float64Array.of(1, 2, 3), Int32Array.of(1, 2, 0), 2).incidence[0] // [1/3, 1/3, 1/3]
  */
 export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array | null = null): AalenJohansenFit {
+  if (entry !== null) return withEntry(time, cause, K, entry);
   const n0 = time.length;
   const order = sortOrder(time);
   const sorted = new Float64Array(n0);
   for (let i = 0; i < n0; i++) sorted[i] = time[order[i]];
-  const tie = tieGroups(sorted, entry === null); // with entry, the times are on R's grid already
+  const tie = tieGroups(sorted, true);
   const m = n0 === 0 ? 0 : tie[n0 - 1] + 1;
 
   const S = K + 1; // states: 0 = event-free, k = cause k
@@ -71,68 +72,33 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
     eventFreeStdErr: new Float64Array(m),
   };
 
-  // Cohorts of rows at risk sharing one influence vector: cu[c * S ..] their U, cn[c] how many
-  // are at risk, cd[c * S + k] their events of cause k at the current time (k = 0: censored).
-  const maxCohorts = entry === null ? 1 : m + 1;
-  const cu = new Float64Array(maxCohorts * S);
-  const cn = new Float64Array(maxCohorts);
-  const cd = new Float64Array(maxCohorts * S);
-  const live = new Int32Array(maxCohorts); // the cohorts with rows at risk, oldest first
-  let nLive = 0;
-  let cohorts = 0;
-  let open = -1; // the cohort new entrants join (U still 0), or -1 after an event time
-  const cohortOf = entry === null ? null : new Int32Array(n0);
-  const entryOrder = entry === null ? null : sortOrder(entry);
-  let entered = 0;
-  if (entry === null) {
-    cn[0] = n0;
-    live[0] = 0;
-    nLive = cohorts = 1;
-  }
-
   const p = new Float64Array(S); // state probabilities
   p[0] = 1;
+  const u = new Float64Array(S); // the influence vector shared by everyone at risk
   let M = new Float64Array(S * S); // sum of U_i' U_i over those who have left
   let HtMH = new Float64Array(S * S);
   const h0 = new Float64Array(S); // row 0 of H
   const uNew = new Float64Array(S);
-  const stay = new Float64Array(S);
   const uEvent = new Float64Array(S);
   const d = new Float64Array(S);
-  const variance = new Float64Array(S);
-  let atRisk = entry === null ? n0 : 0;
+  let atRisk = n0;
   let i = 0;
   for (let j = 0; j < m; j++) {
-    const t = sorted[i];
-    out.time[j] = t;
-    if (entry !== null) {
-      // rows with entry < t join the open cohort (at risk on (entry, time])
-      for (; entered < n0 && entry[entryOrder![entered]] < t; entered++) {
-        if (open < 0) {
-          open = cohorts++;
-          live[nLive++] = open;
-        }
-        cohortOf![entryOrder![entered]] = open;
-        cn[open]++;
-        atRisk++;
-      }
-    }
+    out.time[j] = sorted[i];
     d.fill(0);
+    let censored = 0;
     while (i < n0 && tie[i] === j) {
-      const row = order[i];
-      const c = cause[row];
-      d[c]++;
-      cd[(cohortOf === null ? 0 : cohortOf[row]) * S + c]++;
+      const c = cause[order[i]];
+      if (c === 0) censored++;
+      else d[c]++;
       i++;
     }
-    const censored = d[0];
     let events = 0;
     for (let k = 1; k < S; k++) events += d[k];
     const n = atRisk;
     out.nRisk[j] = n;
     out.nCensor[j] = censored;
 
-    variance.fill(0);
     if (events > 0) {
       h0[0] = 1 - events / n;
       for (let k = 1; k < S; k++) h0[k] = d[k] / n;
@@ -146,33 +112,157 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
         const ra = h0[a] - (a === 0 ? 1 : 0);
         for (let b = 0; b < S; b++) HtMH[a * S + b] = MH[a * S + b] + ra * MH[b];
       }
+      // Those at risk: u <- u H + S(t-)/n (e_s - h0), s = 0 for those still event-free.
+      const scale = p[0] / n;
+      for (let b = 0; b < S; b++) uNew[b] = u[b] + u[0] * (h0[b] - (b === 0 ? 1 : 0));
+      // Variance at t_j: the departed, the event-free, and each cause's new arrivals.
+      const variance = new Float64Array(S);
+      for (let b = 0; b < S; b++) {
+        const stay = uNew[b] + scale * ((b === 0 ? 1 : 0) - h0[b]);
+        variance[b] = HtMH[b * S + b] + (n - events) * stay * stay;
+      }
+      const next = HtMH;
+      for (let k = 1; k < S; k++) {
+        if (d[k] === 0) continue;
+        for (let b = 0; b < S; b++) uEvent[b] = uNew[b] + scale * ((b === k ? 1 : 0) - h0[b]);
+        for (let b = 0; b < S; b++) {
+          variance[b] += d[k] * uEvent[b] * uEvent[b];
+          for (let a = 0; a < S; a++) next[a * S + b] += d[k] * uEvent[a] * uEvent[b];
+        }
+      }
+      for (let b = 0; b < S; b++) u[b] = uNew[b] + scale * ((b === 0 ? 1 : 0) - h0[b]);
+      for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) next[a * S + b] += censored * u[a] * u[b];
+      HtMH = M;
+      M = next;
+      // p <- p H
+      const p0 = p[0];
+      p[0] = p0 * h0[0];
+      for (let k = 1; k < S; k++) p[k] += p0 * h0[k];
+      storeRow(out, j, p, variance, d, K);
+    } else {
+      const variance = new Float64Array(S);
+      for (let b = 0; b < S; b++) variance[b] = M[b * S + b] + n * u[b] * u[b];
+      for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) M[a * S + b] += censored * u[a] * u[b];
+      storeRow(out, j, p, variance, d, K);
+    }
+    atRisk -= events + censored;
+  }
+  return out;
+}
+
+/**
+ * The engine with delayed entry. The rows at risk are kept in cohorts: those who entered between
+ * the same two event times share U (0 at entry). At an event time every cohort's U moves to
+ * U H + S(t-)/n (e_0 - h0) = U + (U_0 - S(t-)/n)(h0 - e_0), and a row leaving by cause k carries
+ * that plus S(t-)/n (e_k - e_0). O(K^2) per cohort alive at each event time (R: per row).
+ */
+function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array): AalenJohansenFit {
+  const n0 = time.length;
+  const order = sortOrder(time);
+  const sorted = new Float64Array(n0);
+  for (let i = 0; i < n0; i++) sorted[i] = time[order[i]];
+  const tie = tieGroups(sorted, false); // entry and time are on R's grid already (onTimeGrid)
+  const m = n0 === 0 ? 0 : tie[n0 - 1] + 1;
+  const entryOrder = sortOrder(entry);
+
+  const S = K + 1; // states: 0 = event-free, k = cause k
+  const out = {
+    time: new Float64Array(m),
+    nRisk: new Float64Array(m),
+    nCensor: new Float64Array(m),
+    nEvent: Array.from({ length: K }, () => new Float64Array(m)),
+    incidence: Array.from({ length: K }, () => new Float64Array(m)),
+    stdErr: Array.from({ length: K }, () => new Float64Array(m)),
+    eventFree: new Float64Array(m),
+    eventFreeStdErr: new Float64Array(m),
+  };
+
+  // Cohort c: cu[c S + b] its U, cn[c] how many of it are at risk, cd[c S + k] how many of it
+  // leave at the current time by cause k (k = 0: censored). At most one new cohort per time.
+  const cu = new Float64Array((m + 1) * S);
+  const cn = new Float64Array(m + 1);
+  const cd = new Float64Array((m + 1) * S);
+  const cohortOf = new Int32Array(n0);
+  const live = new Int32Array(m + 1); // the cohorts with rows at risk
+  let nLive = 0;
+  let cohorts = 0;
+  let open = -1; // the cohort entrants join (its U still 0), or -1 when there is none
+
+  const p = new Float64Array(S); // state probabilities
+  p[0] = 1;
+  let M = new Float64Array(S * S); // sum of U_i' U_i over those who have left
+  let HtMH = new Float64Array(S * S);
+  const MH = new Float64Array(S * S);
+  const h0 = new Float64Array(S); // row 0 of H
+  const d = new Float64Array(S);
+  const variance = new Float64Array(S);
+  let atRisk = 0;
+  let entered = 0;
+  let i = 0;
+  for (let j = 0; j < m; j++) {
+    const t = sorted[i];
+    out.time[j] = t;
+    for (; entered < n0 && entry[entryOrder[entered]] < t; entered++) {
+      if (open < 0) {
+        open = cohorts++;
+        live[nLive++] = open;
+      }
+      cohortOf[entryOrder[entered]] = open;
+      cn[open]++;
+      atRisk++;
+    }
+    d.fill(0);
+    for (; i < n0 && tie[i] === j; i++) {
+      const row = order[i];
+      d[cause[row]]++;
+      cd[cohortOf[row] * S + cause[row]]++;
+    }
+    const censored = d[0];
+    let events = 0;
+    for (let k = 1; k < S; k++) events += d[k];
+    const n = atRisk;
+    out.nRisk[j] = n;
+    out.nCensor[j] = censored;
+
+    if (events > 0) {
+      h0[0] = 1 - events / n;
+      for (let k = 1; k < S; k++) h0[k] = d[k] / n;
+      // Those who have left: M <- H' M H, as in aalenJohansen above.
+      for (let a = 0; a < S; a++) {
+        for (let b = 0; b < S; b++) MH[a * S + b] = M[a * S + b] + M[a * S] * (h0[b] - (b === 0 ? 1 : 0));
+      }
+      for (let a = 0; a < S; a++) {
+        const ra = h0[a] - (a === 0 ? 1 : 0);
+        for (let b = 0; b < S; b++) HtMH[a * S + b] = MH[a * S + b] + ra * MH[b];
+      }
       for (let b = 0; b < S; b++) variance[b] = HtMH[b * S + b];
       const next = HtMH;
       const scale = p[0] / n;
       for (let l = 0; l < nLive; l++) {
         const c = live[l];
-        const u = cu.subarray(c * S, (c + 1) * S);
-        const dc = cd.subarray(c * S, (c + 1) * S);
-        // Those at risk: u <- u H + S(t-)/n (e_s - h0), s = 0 for those still event-free.
-        let left = dc[0];
-        for (let b = 0; b < S; b++) uNew[b] = u[b] + u[0] * (h0[b] - (b === 0 ? 1 : 0));
-        for (let b = 0; b < S; b++) stay[b] = uNew[b] + scale * ((b === 0 ? 1 : 0) - h0[b]);
-        // Variance at t_j: the departed, the event-free, and each cause's new arrivals.
-        for (let k = 1; k < S; k++) {
-          if (dc[k] === 0) continue;
-          left += dc[k];
-          for (let b = 0; b < S; b++) uEvent[b] = uNew[b] + scale * ((b === k ? 1 : 0) - h0[b]);
-          for (let b = 0; b < S; b++) {
-            variance[b] += dc[k] * uEvent[b] * uEvent[b];
-            for (let a = 0; a < S; a++) next[a * S + b] += dc[k] * uEvent[a] * uEvent[b];
+        const o = c * S;
+        const g = cu[o] - scale;
+        for (let b = 0; b < S; b++) cu[o + b] += g * (h0[b] - (b === 0 ? 1 : 0)); // the event-free's U after t_j
+        const cens = cd[o];
+        let left = 0;
+        for (let k = 0; k < S; k++) {
+          const dk = cd[o + k];
+          if (dk === 0) continue;
+          left += dk;
+          cd[o + k] = 0;
+          // a row leaving by cause k: U + scale (e_k - e_0); censored (k = 0): U, added to M
+          for (let a = 0; a < S; a++) {
+            const ua = cu[o + a] + (k === 0 ? 0 : scale * ((a === k ? 1 : 0) - (a === 0 ? 1 : 0)));
+            if (k > 0) variance[a] += dk * ua * ua;
+            for (let b = 0; b < S; b++) {
+              const ub = cu[o + b] + (k === 0 ? 0 : scale * ((b === k ? 1 : 0) - (b === 0 ? 1 : 0)));
+              next[a * S + b] += dk * ua * ub;
+            }
           }
         }
-        const stayed = cn[c] - left + dc[0]; // the censored are still event-free at t_j
-        for (let b = 0; b < S; b++) variance[b] += stayed * stay[b] * stay[b];
-        if (dc[0] > 0) for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) next[a * S + b] += dc[0] * stay[a] * stay[b];
-        u.set(stay);
+        const eventFree = cn[c] - left + cens; // the censored are event-free at t_j
+        for (let b = 0; b < S; b++) variance[b] += eventFree * cu[o + b] * cu[o + b];
         cn[c] -= left;
-        dc.fill(0);
       }
       HtMH = M;
       M = next;
@@ -184,23 +274,21 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
     } else {
       for (let b = 0; b < S; b++) variance[b] = M[b * S + b];
       for (let l = 0; l < nLive; l++) {
-        const c = live[l];
-        const u = cu.subarray(c * S, (c + 1) * S);
-        for (let b = 0; b < S; b++) variance[b] += cn[c] * u[b] * u[b];
-        const gone = cd[c * S];
-        if (gone > 0) for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) M[a * S + b] += gone * u[a] * u[b];
-        cn[c] -= gone;
-        cd[c * S] = 0;
+        const o = live[l] * S;
+        for (let b = 0; b < S; b++) variance[b] += cn[live[l]] * cu[o + b] * cu[o + b];
+        const gone = cd[o];
+        if (gone === 0) continue;
+        for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) M[a * S + b] += gone * cu[o + a] * cu[o + b];
+        cn[live[l]] -= gone;
+        cd[o] = 0;
       }
     }
     storeRow(out, j, p, variance, d, K);
     atRisk -= events + censored;
-    if (entry !== null) {
-      let kept = 0; // drop the cohorts with no one left at risk
-      for (let l = 0; l < nLive; l++) if (cn[live[l]] > 0) live[kept++] = live[l];
-      nLive = kept;
-      if (open >= 0 && cn[open] === 0) open = -1;
-    }
+    let kept = 0; // drop the cohorts with no one left at risk
+    for (let l = 0; l < nLive; l++) if (cn[live[l]] > 0) live[kept++] = live[l];
+    nLive = kept;
+    if (open >= 0 && cn[open] === 0) open = -1;
   }
   return out;
 }
