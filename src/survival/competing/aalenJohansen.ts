@@ -16,8 +16,8 @@
  *
  * With delayed entry (at risk on (entry, time], R's Surv(entry, time, cause) with each row its
  * own id) a row's U_i is 0 until it enters, and those at risk share U only with the rows that
- * entered between the same two event times: they are kept as cohorts, a U and a count each.
- * Without entry there is one cohort.
+ * entered between the same two event times: they are kept as cohorts, a U and a count each
+ * (withEntry below). Without entry, the engine is the one-cohort case above, unchanged.
  *
  * Reference: Aalen & Johansen (1978), Scand J Stat 5:141; Kalbfleisch & Prentice (2002),
  * sec. 8.2; Therneau, Crowson & Atkinson, "Multi-state models and competing risks" (survival
@@ -154,7 +154,8 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
  * The engine with delayed entry. The rows at risk are kept in cohorts: those who entered between
  * the same two event times share U (0 at entry). At an event time every cohort's U moves to
  * U H + S(t-)/n (e_0 - h0) = U + (U_0 - S(t-)/n)(h0 - e_0), and a row leaving by cause k carries
- * that plus S(t-)/n (e_k - e_0). O(K^2) per cohort alive at each event time (R: per row).
+ * that plus S(t-)/n (e_k - e_0). O(K) per cohort alive at each event time, O(K^2) per cohort
+ * with rows leaving (R: O(K^2) per row at risk).
  */
 function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array): AalenJohansenFit {
   const n0 = time.length;
