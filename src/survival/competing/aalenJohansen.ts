@@ -14,6 +14,11 @@
  * as that vector plus the sum of U_i' U_i over the subjects who have left (which evolves as
  * H' M H): O(K^3) per time instead of R's O(n K^2).
  *
+ * With delayed entry (at risk on (entry, time], R's Surv(entry, time, cause) with each row its
+ * own id) a row's U_i is 0 until it enters, and those at risk share U only with the rows that
+ * entered between the same two event times: they are kept as cohorts, a U and a count each
+ * (withEntry below). Without entry, the engine is the one-cohort case above, unchanged.
+ *
  * Reference: Aalen & Johansen (1978), Scand J Stat 5:141; Kalbfleisch & Prentice (2002),
  * sec. 8.2; Therneau, Crowson & Atkinson, "Multi-state models and competing risks" (survival
  * vignette); R survival 3.5 survfitCI.R / survfitci.c.
@@ -40,12 +45,14 @@ export interface AalenJohansenFit {
  * @param time    checked times of the group's rows
  * @param cause   0 = censored, k = 1..K the cause, one per row
  * @param K       number of causes
+ * @param entry   entry times (< time), already on R's timefix grid with time (onTimeGrid), or null
  * @returns       the curves, one row per distinct time
  *
  * @example
  * aalenJohansen(Float64Array.of(1, 2, 3), Int32Array.of(1, 2, 0), 2).incidence[0] // [1/3, 1/3, 1/3]
  */
-export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number): AalenJohansenFit {
+export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array | null = null): AalenJohansenFit {
+  if (entry !== null) return withEntry(time, cause, K, entry);
   const n0 = time.length;
   const order = sortOrder(time);
   const sorted = new Float64Array(n0);
@@ -139,6 +146,150 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number):
       storeRow(out, j, p, variance, d, K);
     }
     atRisk -= events + censored;
+  }
+  return out;
+}
+
+/**
+ * The engine with delayed entry. The rows at risk are kept in cohorts: those who entered between
+ * the same two event times share U (0 at entry). At an event time every cohort's U moves to
+ * U H + S(t-)/n (e_0 - h0) = U + (U_0 - S(t-)/n)(h0 - e_0), and a row leaving by cause k carries
+ * that plus S(t-)/n (e_k - e_0). O(K) per cohort alive at each event time, O(K^2) per cohort
+ * with rows leaving (R: O(K^2) per row at risk).
+ */
+function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array): AalenJohansenFit {
+  const n0 = time.length;
+  const order = sortOrder(time);
+  const sorted = new Float64Array(n0);
+  for (let i = 0; i < n0; i++) sorted[i] = time[order[i]];
+  const tie = tieGroups(sorted, false); // entry and time are on R's grid already (onTimeGrid)
+  const m = n0 === 0 ? 0 : tie[n0 - 1] + 1;
+  const entryOrder = sortOrder(entry);
+
+  const S = K + 1; // states: 0 = event-free, k = cause k
+  const out = {
+    time: new Float64Array(m),
+    nRisk: new Float64Array(m),
+    nCensor: new Float64Array(m),
+    nEvent: Array.from({ length: K }, () => new Float64Array(m)),
+    incidence: Array.from({ length: K }, () => new Float64Array(m)),
+    stdErr: Array.from({ length: K }, () => new Float64Array(m)),
+    eventFree: new Float64Array(m),
+    eventFreeStdErr: new Float64Array(m),
+  };
+
+  // Cohort c: cu[c S + b] its U, cn[c] how many of it are at risk, cd[c S + k] how many of it
+  // leave at the current time by cause k (k = 0: censored). At most one new cohort per time.
+  const cu = new Float64Array((m + 1) * S);
+  const cn = new Float64Array(m + 1);
+  const cd = new Float64Array((m + 1) * S);
+  const cohortOf = new Int32Array(n0);
+  const live = new Int32Array(m + 1); // the cohorts with rows at risk
+  let nLive = 0;
+  let cohorts = 0;
+  let open = -1; // the cohort entrants join (its U still 0), or -1 when there is none
+
+  const p = new Float64Array(S); // state probabilities
+  p[0] = 1;
+  let M = new Float64Array(S * S); // sum of U_i' U_i over those who have left
+  let HtMH = new Float64Array(S * S);
+  const MH = new Float64Array(S * S);
+  const h0 = new Float64Array(S); // row 0 of H
+  const d = new Float64Array(S);
+  const variance = new Float64Array(S);
+  let atRisk = 0;
+  let entered = 0;
+  let i = 0;
+  for (let j = 0; j < m; j++) {
+    const t = sorted[i];
+    out.time[j] = t;
+    for (; entered < n0 && entry[entryOrder[entered]] < t; entered++) {
+      if (open < 0) {
+        open = cohorts++;
+        live[nLive++] = open;
+      }
+      cohortOf[entryOrder[entered]] = open;
+      cn[open]++;
+      atRisk++;
+    }
+    d.fill(0);
+    for (; i < n0 && tie[i] === j; i++) {
+      const row = order[i];
+      d[cause[row]]++;
+      cd[cohortOf[row] * S + cause[row]]++;
+    }
+    const censored = d[0];
+    let events = 0;
+    for (let k = 1; k < S; k++) events += d[k];
+    const n = atRisk;
+    out.nRisk[j] = n;
+    out.nCensor[j] = censored;
+
+    if (events > 0) {
+      h0[0] = 1 - events / n;
+      for (let k = 1; k < S; k++) h0[k] = d[k] / n;
+      // Those who have left: M <- H' M H, as in aalenJohansen above.
+      for (let a = 0; a < S; a++) {
+        for (let b = 0; b < S; b++) MH[a * S + b] = M[a * S + b] + M[a * S] * (h0[b] - (b === 0 ? 1 : 0));
+      }
+      for (let a = 0; a < S; a++) {
+        const ra = h0[a] - (a === 0 ? 1 : 0);
+        for (let b = 0; b < S; b++) HtMH[a * S + b] = MH[a * S + b] + ra * MH[b];
+      }
+      for (let b = 0; b < S; b++) variance[b] = HtMH[b * S + b];
+      const next = HtMH;
+      const scale = p[0] / n;
+      for (let l = 0; l < nLive; l++) {
+        const c = live[l];
+        const o = c * S;
+        const g = cu[o] - scale;
+        for (let b = 0; b < S; b++) cu[o + b] += g * (h0[b] - (b === 0 ? 1 : 0)); // the event-free's U after t_j
+        const cens = cd[o];
+        let left = 0;
+        for (let k = 0; k < S; k++) {
+          const dk = cd[o + k];
+          if (dk === 0) continue;
+          left += dk;
+          cd[o + k] = 0;
+          // a row leaving by cause k: U + scale (e_k - e_0); censored (k = 0): U, added to M
+          for (let a = 0; a < S; a++) {
+            const ua = cu[o + a] + (k === 0 ? 0 : scale * ((a === k ? 1 : 0) - (a === 0 ? 1 : 0)));
+            if (k > 0) variance[a] += dk * ua * ua;
+            for (let b = 0; b < S; b++) {
+              const ub = cu[o + b] + (k === 0 ? 0 : scale * ((b === k ? 1 : 0) - (b === 0 ? 1 : 0)));
+              next[a * S + b] += dk * ua * ub;
+            }
+          }
+        }
+        const eventFree = cn[c] - left + cens; // the censored are event-free at t_j
+        for (let b = 0; b < S; b++) variance[b] += eventFree * cu[o + b] * cu[o + b];
+        cn[c] -= left;
+      }
+      HtMH = M;
+      M = next;
+      open = -1;
+      // p <- p H
+      const p0 = p[0];
+      p[0] = p0 * h0[0];
+      for (let k = 1; k < S; k++) p[k] += p0 * h0[k];
+    } else {
+      for (let b = 0; b < S; b++) variance[b] = M[b * S + b];
+      for (let l = 0; l < nLive; l++) {
+        const o = live[l] * S;
+        for (let b = 0; b < S; b++) variance[b] += cn[live[l]] * cu[o + b] * cu[o + b];
+        const gone = cd[o];
+        if (gone === 0) continue;
+        for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) M[a * S + b] += gone * cu[o + a] * cu[o + b];
+        cn[live[l]] -= gone;
+        cd[o] = 0;
+      }
+    }
+    storeRow(out, j, p, variance, d, K);
+    atRisk -= events + censored;
+    let kept = 0; // drop the cohorts with no one left at risk
+    for (let l = 0; l < nLive; l++) if (cn[live[l]] > 0) live[kept++] = live[l];
+    nLive = kept;
+    if (open >= 0 && cn[open] === 0) open = -1;
   }
   return out;
 }

@@ -4,6 +4,9 @@
  * incidence is the same in every group:
  *   survfit(Surv(time, factor(cause)) ~ group)             (R survival 3.5, the curves)
  *   cmprsk::cuminc(time, cause, group, strata, rho)$Tests  (cmprsk 2.2, Gray's test)
+ * With delayed entry (left truncation) the curves are survfit(Surv(entry, time, factor(cause))
+ * ~ group, id = row); Gray's test is not defined for left-truncated data (cmprsk has no entry),
+ * so `tests` is then empty.
  *
  * The checked entry point; the engines are aalenJohansen.ts (the curves) and grayTest.ts.
  * Where a cause competes, 1 - Kaplan-Meier of that cause (the others censored) overstates its
@@ -14,11 +17,11 @@
  */
 import { SurvivalInputError, show } from "../errors.js";
 import { chiSquareUpper, normalQuantile } from "../core/distributions.js";
-import { checkConfLevel, checkData, checkLabels, checkOneOf, checkOptions, checkTimes, type Coded } from "../core/validate.js";
+import { checkConfLevel, checkData, checkEntry, checkLabels, checkOneOf, checkOptions, checkTimes, type Coded } from "../core/validate.js";
 import { CONF_TYPES, confidenceLimits, type ConfType } from "../km/confint.js";
 import { quadraticForm } from "../logrank/quadraticForm.js";
 import { sortOrder } from "../core/sortOrder.js";
-import { tieGroups } from "../core/timefix.js";
+import { onTimeGrid, tieGroups } from "../core/timefix.js";
 import { aalenJohansen } from "./aalenJohansen.js";
 import { grayScores } from "./grayTest.js";
 
@@ -32,6 +35,8 @@ export interface CumulativeIncidenceData {
   group?: ArrayLike<Label>;
   /** Optional strata for Gray's test (cmprsk's strata); the curves are per group. */
   strata?: ArrayLike<Label>;
+  /** Optional entry times (< time): at risk on (entry, time], R's Surv(entry, time, cause). */
+  entry?: ArrayLike<number>;
 }
 
 export interface CumulativeIncidenceOptions {
@@ -80,7 +85,10 @@ export interface CumulativeIncidenceResult {
   readonly groups: readonly Label[] | null;
   /** One curve per group and cause, group by group, causes in order. */
   readonly curves: readonly IncidenceCurve[];
-  /** Gray's test per cause (with two or more groups), else null. */
+  /**
+   * Gray's test per cause (with two or more groups), else null; empty with entry (Gray's test
+   * is not defined for left-truncated data; `method` says so).
+   */
   readonly tests: readonly GrayTest[] | null;
   readonly confType: ConfType;
   readonly confLevel: number;
@@ -88,25 +96,29 @@ export interface CumulativeIncidenceResult {
   readonly method: string;
 }
 
-const DATA_FIELDS = ["time", "cause", "group", "strata"];
+const DATA_FIELDS = ["time", "cause", "group", "strata", "entry"];
 const OPTION_NAMES = ["censorCode", "confType", "confLevel", "rho"];
 
 /**
  * Estimates the cumulative incidence of each cause, per group, and compares the groups.
  *
- * @param data     `{ time, cause, group?, strata? }`: follow-up times (finite, >= 0), the cause
- *                 of each event (a number or string; censored rows carry `censorCode`), and
- *                 optional group and stratum labels (strata enter Gray's test only), of one length
+ * @param data     `{ time, cause, group?, strata?, entry? }`: follow-up times (finite, >= 0), the
+ *                 cause of each event (a number or string; censored rows carry `censorCode`),
+ *                 optional group and stratum labels (strata enter Gray's test only) and optional
+ *                 entry times (delayed entry: at risk on (entry, time], as Surv(entry, time,
+ *                 cause); then `tests` is empty: Gray's test is not defined for left-truncated
+ *                 data), of one length
  * @param options  `censorCode` (default 0), `confType` ("log", R's default, "log-log", "plain",
  *                 "logit", "arcsin"), `confLevel` (default 0.95), `rho` (Gray's weight exponent,
  *                 default 0)
  * @returns        a frozen result: `causes`, `groups`, `curves` (per group and cause: `time`,
  *                 `nRisk`, `nEvent`, `incidence`, `stdErr`, `lower`, `upper`), `tests` (Gray's,
- *                 per cause: `statistic`, `df`, `pValue`; null without groups), the settings and
- *                 `method`
- * @throws SurvivalInputError  for a bad time or label (naming its index and value), columns of
- *                 different lengths, no event of any cause, strata without groups, a field other
- *                 than time, cause, group and strata, or an unknown or bad option
+ *                 per cause: `statistic`, `df`, `pValue`; null without groups, empty with entry),
+ *                 the settings and `method`
+ * @throws SurvivalInputError  for a bad time, entry or label (naming its index and value), an
+ *                 entry not below its time, columns of different lengths, no event of any cause,
+ *                 strata without groups or with entry, a field other than time, cause, group,
+ *                 strata and entry, or an unknown or bad option
  *
  * @example
  * const ci = cumulativeIncidence({
@@ -126,14 +138,22 @@ export function cumulativeIncidence(data: CumulativeIncidenceData, options?: Cum
   const confLevel = opts.confLevel === undefined ? 0.95 : checkConfLevel(opts.confLevel);
   const rho = opts.rho === undefined ? 0 : checkRho(opts.rho);
 
-  const time = checkTimes("time", d.time);
+  let time = checkTimes("time", d.time);
   const n = time.length;
+  let entry: Float64Array | null = null;
+  if (d.entry !== undefined) ({ entry, time } = onTimeGrid(checkEntry("entry", d.entry, time), time));
   const causeLabels = checkLabels("cause", d.cause, n);
   const group = d.group === undefined ? null : checkLabels("group", d.group, n);
   const strata = d.strata === undefined ? null : checkLabels("strata", d.strata, n);
   if (strata && !group) {
     throw new SurvivalInputError(
       "strata are given without group: strata enter Gray's test, which compares groups; give group too",
+      "strata",
+    );
+  }
+  if (strata && entry) {
+    throw new SurvivalInputError(
+      "strata are given with entry: strata enter Gray's test only, which is not defined for left-truncated data (delayed entry)",
       "strata",
     );
   }
@@ -160,7 +180,8 @@ export function cumulativeIncidence(data: CumulativeIncidenceData, options?: Cum
     const rows = group ? rowsOf(group, gi) : null;
     const t = rows ? pick(time, rows, new Float64Array(rows.length)) : time;
     const c = rows ? pick(cause, rows, new Int32Array(rows.length)) : cause;
-    const fit = aalenJohansen(t, c, K);
+    const e = entry && rows ? pick(entry, rows, new Float64Array(rows.length)) : entry;
+    const fit = aalenJohansen(t, c, K, e);
     const m = fit.time.length;
     for (let k = 0; k < K; k++) {
       const lower = new Float64Array(m);
@@ -186,8 +207,13 @@ export function cumulativeIncidence(data: CumulativeIncidenceData, options?: Cum
     }
   });
 
-  const tests = group && group.levels.length > 1 ? grayTests(time, cause, K, causes, group, strata, rho) : null;
-  const grayText = tests ? `; Gray's test per cause (cmprsk cuminc, rho = ${rho}${strata ? ", stratified" : ""})` : "";
+  const compared = group !== null && group.levels.length > 1;
+  const tests = !compared ? null : entry ? Object.freeze([]) : grayTests(time, cause, K, causes, group, strata, rho);
+  const grayText = !compared
+    ? ""
+    : entry
+      ? "; delayed entry: Gray's test not computed (it is not defined for left-truncated data)"
+      : `; Gray's test per cause (cmprsk cuminc, rho = ${rho}${strata ? ", stratified" : ""})`;
   return Object.freeze({
     causes: Object.freeze(causes.slice()),
     groups: group ? Object.freeze(group.levels.slice()) : null,
@@ -197,7 +223,7 @@ export function cumulativeIncidence(data: CumulativeIncidenceData, options?: Cum
     confLevel,
     rho,
     method:
-      `Aalen-Johansen cumulative incidence (R survfit, multi-state), infinitesimal-jackknife standard errors, ` +
+      `Aalen-Johansen cumulative incidence (R survfit, multi-state${entry ? ", delayed entry" : ""}), infinitesimal-jackknife standard errors, ` +
       `${confType} ${Number((confLevel * 100).toPrecision(12))}% limits${grayText}`,
   });
 }

@@ -2,6 +2,7 @@
 // test/survival/fixtures/r/competing.json (competing.R):
 //   survfit(Surv(time, factor(cause, c(0, causes))) ~ group, conf.type): pstate, std.err, lower, upper
 //   cmprsk::cuminc(time, cause, group, strata, rho)$Tests
+//   survfit(Surv(entry, time, factor(cause, ...)) ~ group, id = row, conf.type): delayed entry
 import { describe, expect, it } from "vitest";
 import { cumulativeIncidence } from "../../../src/survival/competing/cumulativeIncidence.js";
 import { kaplanMeier } from "../../../src/survival/km/kaplanMeier.js";
@@ -35,9 +36,37 @@ interface Case {
   curves: { log: Curve[]; plain: Curve[] };
   tests: { rho: number; cause: string[] | string; stat: number[]; pv: number[]; df: number[] }[] | Record<string, never>;
 }
-const { cases } = loadFixture<{ cases: Case[] }>("competing");
+interface EntryCase {
+  label: string;
+  entry: number[];
+  time: number[];
+  cause: number[];
+  group: Label[] | Record<string, never>;
+  curves: { log: Curve[]; plain: Curve[] };
+}
+const { cases, entryCases } = loadFixture<{ cases: Case[]; entryCases: EntryCase[] }>("competing");
 const given = <T>(x: T | Record<string, never>): T | undefined =>
   x !== null && typeof x === "object" && !Array.isArray(x) ? undefined : (x as T);
+
+/** Every curve of a result against survfit's, group by group, cause by cause. */
+function expectCurves(ci: ReturnType<typeof cumulativeIncidence>, rCurves: Curve[]): void {
+  expect(ci.curves.length).toBe(rCurves.length * ci.causes.length);
+  rCurves.forEach((rc, g) => {
+    const causeStates = rc.states.slice(1); // "(s0)" first, then the causes
+    expect(causeStates.map((s) => s.state)).toEqual(ci.causes.map(String));
+    causeStates.forEach((s, k) => {
+      const curve = ci.curves[g * ci.causes.length + k];
+      expect(curve.group).toEqual(given(rc.group) ?? null);
+      expectColumn(curve.time, rc.time, "time");
+      expectColumn(curve.nRisk, rc["n.risk"], "n.risk");
+      expectColumn(curve.nEvent, s["n.event"], "n.event");
+      expectColumn(curve.incidence, s.pstate, "pstate");
+      expectColumn(curve.stdErr, s["std.err"], "std.err");
+      expectColumn(curve.lower, s.lower, "lower");
+      expectColumn(curve.upper, s.upper, "upper");
+    });
+  });
+}
 
 describe("cumulativeIncidence = survfit's Aalen-Johansen curves and cmprsk's Gray test", () => {
   it("covers cmprsk's own test data, mgus2, the synthetic groups and hand-made ties", () => {
@@ -51,24 +80,7 @@ describe("cumulativeIncidence = survfit's Aalen-Johansen curves and cmprsk's Gra
     describe(c.label, () => {
       for (const confType of ["log", "plain"] as const) {
         it(`curves: rows, incidence, standard error, ${confType} limits`, () => {
-          const ci = cumulativeIncidence(data, { confType });
-          const rCurves = c.curves[confType];
-          expect(ci.curves.length).toBe(rCurves.length * ci.causes.length);
-          rCurves.forEach((rc, g) => {
-            const causeStates = rc.states.slice(1); // "(s0)" first, then the causes
-            expect(causeStates.map((s) => s.state)).toEqual(ci.causes.map(String));
-            causeStates.forEach((s, k) => {
-              const curve = ci.curves[g * ci.causes.length + k];
-              expect(curve.group).toEqual(given(rc.group) ?? null);
-              expectColumn(curve.time, rc.time, "time");
-              expectColumn(curve.nRisk, rc["n.risk"], "n.risk");
-              expectColumn(curve.nEvent, s["n.event"], "n.event");
-              expectColumn(curve.incidence, s.pstate, "pstate");
-              expectColumn(curve.stdErr, s["std.err"], "std.err");
-              expectColumn(curve.lower, s.lower, "lower");
-              expectColumn(curve.upper, s.upper, "upper");
-            });
-          });
+          expectCurves(cumulativeIncidence(data, { confType }), c.curves[confType]);
         });
       }
 
@@ -91,6 +103,46 @@ describe("cumulativeIncidence = survfit's Aalen-Johansen curves and cmprsk's Gra
       }
     });
   }
+});
+
+describe("with delayed entry = survfit(Surv(entry, time, factor(cause)) ~ group, id = row)", () => {
+  it("covers mgus2 by age, cmprsk's test data with random entries and hand-made ties", () => {
+    expect(entryCases.length).toBe(5);
+  });
+
+  for (const c of entryCases) {
+    const group = given(c.group);
+    const data = { entry: c.entry, time: c.time, cause: c.cause, ...(group ? { group } : {}) };
+    describe(c.label, () => {
+      for (const confType of ["log", "plain"] as const) {
+        it(`curves: rows, incidence, standard error, ${confType} limits`, () => {
+          expectCurves(cumulativeIncidence(data, { confType }), c.curves[confType]);
+        });
+      }
+      it(group ? "groups: Gray's test is not computed, and the method says why" : "no groups: no test", () => {
+        const ci = cumulativeIncidence(data);
+        if (group) {
+          expect(ci.tests).toEqual([]);
+          expect(ci.method).toContain("delayed entry: Gray's test not computed (it is not defined for left-truncated data)");
+        } else {
+          expect(ci.tests).toBeNull();
+          expect(ci.method).not.toContain("Gray");
+        }
+      });
+    });
+  }
+
+  it("entry at or below every row's first time is the plain estimate", () => {
+    const c = cases[2]; // mgus2
+    const data = { time: c.time, cause: c.cause, group: given(c.group)! };
+    const plain = cumulativeIncidence(data);
+    const entered = cumulativeIncidence({ ...data, entry: data.time.map(() => -1) });
+    entered.curves.forEach((curve, i) => {
+      expect(curve.nRisk).toEqual(plain.curves[i].nRisk);
+      curve.incidence.forEach((f, j) => expectClose(f, plain.curves[i].incidence[j], "incidence"));
+      curve.stdErr.forEach((se, j) => expectClose(se, plain.curves[i].stdErr[j], "std.err"));
+    });
+  });
 });
 
 describe("what must hold", () => {
@@ -131,6 +183,27 @@ describe("cumulativeIncidence refuses bad input", () => {
     })()!;
     expect([e.argument, e.index, e.value]).toEqual(["cause", 1, null]);
     expect(() => cumulativeIncidence({ ...data, time: [1, 2, NaN, 4] })).toThrow("time[2] is NaN");
+  });
+  it("refuses an entry that is not a number below its time, naming its index and value", () => {
+    expect(() => cumulativeIncidence({ ...data, entry: [0, 2, 0, 0] })).toThrow("entry[1] is 2 but time[1] is 2");
+    expect(() => cumulativeIncidence({ ...data, entry: [0, 0, Infinity, 0] })).toThrow("entry[2] is Infinity");
+    expect(() => cumulativeIncidence({ ...data, entry: [0, 0, 0] })).toThrow(SurvivalInputError);
+    expect(() => cumulativeIncidence({ ...data, entry: [0, 2 - 1e-12, 0, 0] })).toThrow("an interval of length 0");
+    const e = (() => {
+      try {
+        cumulativeIncidence({ ...data, entry: [0, 0, 3.5, 0] });
+      } catch (x) {
+        return x as SurvivalInputError;
+      }
+    })()!;
+    expect([e.argument, e.index, e.value]).toEqual(["entry", 2, 3.5]);
+    expect(() => cumulativeIncidence({ ...data, entry: [0, 0, 0, 0], group: [1, 1, 2, 2], strata: [1, 2, 1, 2] })).toThrow(
+      "strata are given with entry",
+    );
+  });
+  it("the result with entry is frozen", () => {
+    const ci = cumulativeIncidence({ ...data, entry: [0, 0.5, 1, 0], group: [1, 1, 2, 2] });
+    expect(Object.isFrozen(ci) && Object.isFrozen(ci.tests) && Object.isFrozen(ci.curves[0].nRisk)).toBe(true);
   });
   it("refuses data with no event, strata without groups, and bad options", () => {
     expect(() => cumulativeIncidence({ time: [1, 2], cause: [0, 0] })).toThrow("cause has no events");
