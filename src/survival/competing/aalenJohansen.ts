@@ -155,7 +155,10 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
  * the same two event times share U (0 at entry). At an event time every cohort's U moves to
  * U H + S(t-)/n (e_0 - h0) = U + (U_0 - S(t-)/n)(h0 - e_0), and a row leaving by cause k carries
  * that plus S(t-)/n (e_k - e_0). O(K) per cohort alive at each event time, O(K^2) per cohort
- * with rows leaving (R: O(K^2) per row at risk).
+ * with rows leaving (R: O(K^2) per row at risk). So the cost grows with the cohorts alive times
+ * the event times, at most the square of the number of distinct event times: on a grid of times
+ * (days, months) it stays within a few times the plain fit's; with continuous times it is
+ * quadratic (10,000 rows in about 0.4 s, 30,000 in about 4 s).
  */
 function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Float64Array): AalenJohansenFit {
   const n0 = time.length;
