@@ -61,16 +61,7 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
   const m = n0 === 0 ? 0 : tie[n0 - 1] + 1;
 
   const S = K + 1; // states: 0 = event-free, k = cause k
-  const out = {
-    time: new Float64Array(m),
-    nRisk: new Float64Array(m),
-    nCensor: new Float64Array(m),
-    nEvent: Array.from({ length: K }, () => new Float64Array(m)),
-    incidence: Array.from({ length: K }, () => new Float64Array(m)),
-    stdErr: Array.from({ length: K }, () => new Float64Array(m)),
-    eventFree: new Float64Array(m),
-    eventFreeStdErr: new Float64Array(m),
-  };
+  const out = emptyFit(m, K);
 
   const p = new Float64Array(S); // state probabilities
   p[0] = 1;
@@ -170,16 +161,7 @@ function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Floa
   const entryOrder = sortOrder(entry);
 
   const S = K + 1; // states: 0 = event-free, k = cause k
-  const out = {
-    time: new Float64Array(m),
-    nRisk: new Float64Array(m),
-    nCensor: new Float64Array(m),
-    nEvent: Array.from({ length: K }, () => new Float64Array(m)),
-    incidence: Array.from({ length: K }, () => new Float64Array(m)),
-    stdErr: Array.from({ length: K }, () => new Float64Array(m)),
-    eventFree: new Float64Array(m),
-    eventFreeStdErr: new Float64Array(m),
-  };
+  const out = emptyFit(m, K);
 
   // Cohort c: cu[c S + b] its U, cn[c] how many of it are at risk, cd[c S + k] how many of it
   // leave at the current time by cause k (k = 0: censored). At most one new cohort per time.
@@ -318,4 +300,18 @@ function storeRow(
     out.stdErr[k - 1][j] = Math.sqrt(variance[k]);
     out.nEvent[k - 1][j] = d[k];
   }
+}
+
+/** The fit's columns for m times and K causes, zeroed. */
+function emptyFit(m: number, K: number) {
+  return {
+    time: new Float64Array(m),
+    nRisk: new Float64Array(m),
+    nCensor: new Float64Array(m),
+    nEvent: Array.from({ length: K }, () => new Float64Array(m)),
+    incidence: Array.from({ length: K }, () => new Float64Array(m)),
+    stdErr: Array.from({ length: K }, () => new Float64Array(m)),
+    eventFree: new Float64Array(m),
+    eventFreeStdErr: new Float64Array(m),
+  };
 }
