@@ -1,9 +1,10 @@
 // concordance(fit, data) against R 4.2 + survival 3.5's concordance(fit[, cluster]), from
 // test/survival/fixtures/r/coxmore.json (coxmore.R).
 import { describe, expect, it } from "vitest";
-import { coxPH, type CoxPHData } from "../../../src/survival/cox/coxPH.js";
+import { coxPH } from "../../../src/survival/cox/coxPH.js";
 import { concordance } from "../../../src/survival/cox/concordance.js";
 import { expectAllClose, expectClose, loadFixture } from "../../helpers/fixtures.js";
+import { coxData, FULL, given } from "./coxFixture.js";
 
 type Label = string | number;
 interface Case {
@@ -20,22 +21,12 @@ interface Case {
   count: number[];
 }
 const cases = loadFixture<{ concordance: Case[] }>("coxmore").concordance;
-const given = <T>(x: T | Record<string, never>): T | undefined =>
-  x !== null && typeof x === "object" && !Array.isArray(x) ? undefined : (x as T);
 
 describe("concordance = R's concordance(fit)", () => {
   for (const c of cases) {
     it(c.label, () => {
-      const data: CoxPHData = {
-        time: c.time,
-        event: c.status,
-        covariates: Object.fromEntries(Object.entries(c.covariates).map(([k, v]) => [k, Array.isArray(v) ? v : [v]])),
-      };
-      const strata = given(c.strata);
-      const weights = given(c.weights);
-      if (strata) data.strata = strata;
-      if (weights) data.weights = weights;
-      const fit = coxPH(data, { ties: c.ties, eps: 1e-14, iterMax: 100, tolerChol: 1e-15 });
+      const data = coxData(c, ["strata", "weights"]);
+      const fit = coxPH(data, { ties: c.ties, ...FULL });
       const cluster = given(c.cluster);
       const cc = concordance(fit, cluster ? { ...data, cluster } : data);
       expectClose(cc.concordance, c.concordance, "concordance");

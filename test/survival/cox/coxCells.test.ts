@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { coxFit } from "../../../src/survival/cox/coxFit.js";
 import { checkLabels } from "../../../src/survival/core/validate.js";
 import { expectAllClose, expectClose, loadFixture } from "../../helpers/fixtures.js";
+import { given, list } from "./coxFixture.js";
 
 type Label = string | number;
 interface Case {
@@ -21,9 +22,6 @@ interface Case {
   loglik: number[];
   score: number;
 }
-const given = <T>(x: T | Record<string, never> | undefined): T | undefined =>
-  x === undefined || (x !== null && typeof x === "object" && !Array.isArray(x)) ? undefined : (x as T);
-const list = (x: number[] | number) => (Array.isArray(x) ? x : [x]);
 const cases: Case[] = [
   ...loadFixture<{ cases: Case[] }>("coxmore").cases,
   ...loadFixture<{ cox: Case[] }>("weights").cox,

@@ -6,6 +6,7 @@ import { coxPH, type CoxPHData } from "../../../src/survival/cox/coxPH.js";
 import { coxResiduals } from "../../../src/survival/cox/coxResiduals.js";
 import { SurvivalInputError } from "../../../src/survival/errors.js";
 import { expectAllClose, expectClose, loadFixture } from "../../helpers/fixtures.js";
+import { coxData, FULL, given } from "./coxFixture.js";
 import { expectColumn } from "../km/kmFixture.js";
 
 type Label = string | number;
@@ -31,27 +32,7 @@ interface Case {
   residuals: Record<string, Num[] | Num[][]>;
 }
 const { cases } = loadFixture<{ cases: Case[] }>("coxmore");
-const FULL = { eps: 1e-14, iterMax: 100, tolerChol: 1e-15 };
-const given = <T>(x: T | Record<string, never>): T | undefined =>
-  x !== null && typeof x === "object" && !Array.isArray(x) ? undefined : (x as T);
-const list = (x: number[] | number) => (Array.isArray(x) ? x : [x]);
-
-function dataOf(c: Case): CoxPHData {
-  const d: CoxPHData = {
-    time: c.time,
-    event: c.status,
-    covariates: Object.fromEntries(Object.entries(c.covariates).map(([k, v]) => [k, list(v)])),
-  };
-  const entry = given(c.entry);
-  const strata = given(c.strata);
-  const cluster = given(c.cluster);
-  const weights = given(c.weights);
-  if (entry) d.entry = entry;
-  if (strata) d.strata = strata;
-  if (cluster) d.cluster = cluster;
-  if (weights) d.weights = weights;
-  return d;
-}
+const dataOf = (c: Case): CoxPHData => coxData(c, ["entry", "strata", "cluster", "weights"]);
 
 describe("coxPH with strata, clusters and robust = coxph(... + strata() + cluster(), robust)", () => {
   it("covers strata, weights, (start, stop] rows by patient, Breslow and Efron", () => expect(cases.length).toBe(10));

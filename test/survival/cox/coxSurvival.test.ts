@@ -1,9 +1,10 @@
 // coxSurvival against R 4.2 + survival 3.5's survfit(fit[, newdata]) for coxph fits, from
 // test/survival/fixtures/r/coxmore.json (coxmore.R).
 import { describe, expect, it } from "vitest";
-import { coxPH, type CoxPHData } from "../../../src/survival/cox/coxPH.js";
+import { coxPH } from "../../../src/survival/cox/coxPH.js";
 import { coxSurvival } from "../../../src/survival/cox/coxSurvival.js";
 import { expectAllClose, loadFixture } from "../../helpers/fixtures.js";
+import { coxData, FULL, given, list } from "./coxFixture.js";
 import { expectColumn } from "../km/kmFixture.js";
 
 type Label = string | number;
@@ -35,25 +36,11 @@ interface Case {
   curves: Curve[];
 }
 const cases = loadFixture<{ survfit: Case[] }>("coxmore").survfit;
-const given = <T>(x: T | Record<string, never>): T | undefined =>
-  x !== null && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 0 ? undefined : (x as T);
-const list = (x: number[] | number) => (Array.isArray(x) ? x : [x]);
-const FULL = { eps: 1e-14, iterMax: 100, tolerChol: 1e-15 };
 
 describe("coxSurvival = survfit(coxph fit, newdata)", () => {
   for (const c of cases) {
     it(c.label, () => {
-      const data: CoxPHData = {
-        time: c.time,
-        event: c.status,
-        covariates: Object.fromEntries(Object.entries(c.covariates).map(([k, v]) => [k, list(v)])),
-      };
-      const entry = given(c.entry);
-      const strata = given(c.strata);
-      const weights = given(c.weights);
-      if (entry) data.entry = entry;
-      if (strata) data.strata = strata;
-      if (weights) data.weights = weights;
+      const data = coxData(c, ["entry", "strata", "weights"]);
       const fit = coxPH(data, { ties: c.ties, ...FULL });
       expectAllClose(fit.means, list(c.means), "means");
       const newdata = given(c.newdata);

@@ -1,9 +1,10 @@
 // coxZph with strata and case weights against R 4.2 + survival 3.5's cox.zph(fit, transform),
 // from test/survival/fixtures/r/coxmore.json (coxmore.R).
 import { describe, expect, it } from "vitest";
-import { coxPH, type CoxPHData } from "../../../src/survival/cox/coxPH.js";
+import { coxPH } from "../../../src/survival/cox/coxPH.js";
 import { coxZph, type ZphTransform } from "../../../src/survival/cox/coxZph.js";
 import { expectAllClose, loadFixture } from "../../helpers/fixtures.js";
+import { coxData, FULL, given, list } from "./coxFixture.js";
 
 type Label = string | number;
 interface Case {
@@ -24,25 +25,13 @@ interface Case {
   var: (number[] | number)[];
 }
 const cases = loadFixture<{ zph: Case[] }>("coxmore").zph;
-const given = <T>(x: T | Record<string, never>): T | undefined =>
-  x !== null && typeof x === "object" && !Array.isArray(x) ? undefined : (x as T);
-const list = (x: number[] | number) => (Array.isArray(x) ? x : [x]);
 
 describe("coxZph with strata and weights = cox.zph(fit)", () => {
   for (const c of cases) {
     it(c.label, () => {
-      const data: CoxPHData = {
-        time: c.time,
-        event: c.status,
-        covariates: Object.fromEntries(Object.entries(c.covariates).map(([k, v]) => [k, list(v)])),
-      };
-      const strata = given(c.strata);
-      const weights = given(c.weights);
-      if (strata) data.strata = strata;
-      if (weights) data.weights = weights;
-      const fit = coxPH(data, { ties: c.ties, robust: false, eps: 1e-14, iterMax: 100, tolerChol: 1e-15 });
-      const { covariates, time, event } = data;
-      const z = coxZph(fit, { time, event, covariates, ...(strata ? { strata } : {}), ...(weights ? { weights } : {}) }, { transform: c.transform });
+      const data = coxData(c, ["strata", "weights"]);
+      const fit = coxPH(data, { ties: c.ties, robust: false, ...FULL });
+      const z = coxZph(fit, data, { transform: c.transform });
       expectAllClose(z.table.map((t) => t.statistic), c.chisq, "chisq");
       expectAllClose(z.table.map((t) => t.pValue), c.p, "p");
       expectAllClose(z.x, c.x, "x");
