@@ -68,6 +68,7 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
   const u = new Float64Array(S); // the influence vector shared by everyone at risk
   let M = new Float64Array(S * S); // sum of U_i' U_i over those who have left
   let HtMH = new Float64Array(S * S);
+  const MH = new Float64Array(S * S); // scratch for sandwich
   const h0 = new Float64Array(S); // row 0 of H
   const uNew = new Float64Array(S);
   const uEvent = new Float64Array(S);
@@ -93,16 +94,7 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
     if (events > 0) {
       h0[0] = 1 - events / n;
       for (let k = 1; k < S; k++) h0[k] = d[k] / n;
-      // Those who have left: M <- H' M H. H differs from the identity in row 0 only, so
-      // (M H)[a][b] = M[a][b] + M[a][0] (h0[b] - [b = 0]), and likewise on the left.
-      const MH = new Float64Array(S * S);
-      for (let a = 0; a < S; a++) {
-        for (let b = 0; b < S; b++) MH[a * S + b] = M[a * S + b] + M[a * S] * (h0[b] - (b === 0 ? 1 : 0));
-      }
-      for (let a = 0; a < S; a++) {
-        const ra = h0[a] - (a === 0 ? 1 : 0);
-        for (let b = 0; b < S; b++) HtMH[a * S + b] = MH[a * S + b] + ra * MH[b];
-      }
+      sandwich(M, h0, S, MH, HtMH); // those who have left: H' M H
       // Those at risk: u <- u H + S(t-)/n (e_s - h0), s = 0 for those still event-free.
       const scale = p[0] / n;
       for (let b = 0; b < S; b++) uNew[b] = u[b] + u[0] * (h0[b] - (b === 0 ? 1 : 0));
@@ -125,10 +117,7 @@ export function aalenJohansen(time: Float64Array, cause: Int32Array, K: number, 
       for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) next[a * S + b] += censored * u[a] * u[b];
       HtMH = M;
       M = next;
-      // p <- p H
-      const p0 = p[0];
-      p[0] = p0 * h0[0];
-      for (let k = 1; k < S; k++) p[k] += p0 * h0[k];
+      stepProbabilities(p, h0); // p <- p H
       storeRow(out, j, p, variance, d, K);
     } else {
       const variance = new Float64Array(S);
@@ -213,14 +202,7 @@ function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Floa
     if (events > 0) {
       h0[0] = 1 - events / n;
       for (let k = 1; k < S; k++) h0[k] = d[k] / n;
-      // Those who have left: M <- H' M H, as in aalenJohansen above.
-      for (let a = 0; a < S; a++) {
-        for (let b = 0; b < S; b++) MH[a * S + b] = M[a * S + b] + M[a * S] * (h0[b] - (b === 0 ? 1 : 0));
-      }
-      for (let a = 0; a < S; a++) {
-        const ra = h0[a] - (a === 0 ? 1 : 0);
-        for (let b = 0; b < S; b++) HtMH[a * S + b] = MH[a * S + b] + ra * MH[b];
-      }
+      sandwich(M, h0, S, MH, HtMH); // those who have left: H' M H
       for (let b = 0; b < S; b++) variance[b] = HtMH[b * S + b];
       const next = HtMH;
       const scale = p[0] / n;
@@ -253,10 +235,7 @@ function withEntry(time: Float64Array, cause: Int32Array, K: number, entry: Floa
       HtMH = M;
       M = next;
       open = -1;
-      // p <- p H
-      const p0 = p[0];
-      p[0] = p0 * h0[0];
-      for (let k = 1; k < S; k++) p[k] += p0 * h0[k];
+      stepProbabilities(p, h0); // p <- p H
     } else {
       for (let b = 0; b < S; b++) variance[b] = M[b * S + b];
       for (let l = 0; l < nLive; l++) {
@@ -314,4 +293,26 @@ function emptyFit(m: number, K: number) {
     eventFree: new Float64Array(m),
     eventFreeStdErr: new Float64Array(m),
   };
+}
+
+/**
+ * out <- H' M H for the transition matrix H of one event time, which differs from the identity in
+ * row 0 only (h0): (M H)[a][b] = M[a][b] + M[a][0] (h0[b] - [b = 0]), and likewise on the left.
+ * MH is scratch space of S x S.
+ */
+function sandwich(M: Float64Array, h0: Float64Array, S: number, MH: Float64Array, out: Float64Array): void {
+  for (let a = 0; a < S; a++) {
+    for (let b = 0; b < S; b++) MH[a * S + b] = M[a * S + b] + M[a * S] * (h0[b] - (b === 0 ? 1 : 0));
+  }
+  for (let a = 0; a < S; a++) {
+    const ra = h0[a] - (a === 0 ? 1 : 0);
+    for (let b = 0; b < S; b++) out[a * S + b] = MH[a * S + b] + ra * MH[b];
+  }
+}
+
+/** The state probabilities through one event time, p <- p H (H as in sandwich). */
+function stepProbabilities(p: Float64Array, h0: Float64Array): void {
+  const p0 = p[0];
+  p[0] = p0 * h0[0];
+  for (let k = 1; k < p.length; k++) p[k] += p0 * h0[k];
 }
