@@ -16,7 +16,6 @@
  * "The survfit function" (survival vignette "survfitkm", sec. robust variance).
  */
 import { countAtOrBelow } from "../core/bisect.js";
-import { tabulate } from "../core/tabulate.js";
 
 export interface RobustStdErr {
   /** Standard error of S(t) (not of log S) at each distinct time. */
@@ -34,7 +33,7 @@ export interface RobustStdErr {
  * @param weights   each row's case weight, or null for 1
  * @param entry     each row's entry time (at risk after it), or null for none
  * @param squared   without entry: the sums of squared weights of the events and censorings at
- *                  each distinct time (tabulate's `squared`), or null to count them here
+ *                  each distinct time (tabulate's `squared`); null with entry
  * @returns         the standard errors at each distinct time
  *
  * @example
@@ -48,7 +47,7 @@ export function kaplanMeierRobust(
   event: Uint8Array,
   weights: Float64Array | null,
   entry: Float64Array | null,
-  squared: { readonly nEvent: Float64Array; readonly nCensor: Float64Array } | null = null,
+  squared: { readonly nEvent: Float64Array; readonly nCensor: Float64Array } | null,
 ): RobustStdErr {
   const m = times.length;
   const n = time.length;
@@ -88,7 +87,7 @@ export function kaplanMeierRobust(
   const leaveE = sums(m, 6); // and for the rows with an event at j
   const atRiskRows = new Int32Array(m); // rows still at risk after time j (their sums are then exactly 0 when none are)
   if (entry === null) {
-    const sq = squared ?? tabulate(time, event, null, 1, null, weights, null, true).squared!;
+    const sq = squared!;
     for (let j = 0; j < m; j++) {
       leaveC[0][j] = leaveC[3][j] = sq.nCensor[j];
       leaveE[0][j] = leaveE[3][j] = sq.nEvent[j];
